@@ -1,0 +1,8 @@
+module github.com/fanzha/fanzha
+
+go 1.25
+
+require (
+	github.com/dlclark/regexp2/v2 v2.13.0 // indirect
+	golang.org/x/text v0.41.0 // indirect
+)

@@ -1,0 +1,93 @@
+package indicators
+
+import (
+	"context"
+	"time"
+
+	"github.com/fanzha/fanzha/normalize"
+)
+
+// Thresholds map a score to a level. A score at or above Low is LevelLow,
+// and so on.
+type Thresholds struct {
+	Low    int `json:"low"`
+	Medium int `json:"medium"`
+	High   int `json:"high"`
+}
+
+// DefaultThresholds are the documented defaults: low 20, medium 40, high 70.
+var DefaultThresholds = Thresholds{Low: 20, Medium: 40, High: 70}
+
+// Config tunes a Detector. The zero value of each field means its default.
+type Config struct {
+	// Normalizer folds texts and keywords; default normalize.Default.
+	Normalizer *normalize.Normalizer
+	// Thresholds map scores to levels; default DefaultThresholds.
+	Thresholds Thresholds
+	// FlagAt is the score at which a report is Flagged; default
+	// Thresholds.Medium.
+	FlagAt int
+	// CategoryCap caps the points one category contributes; default 60.
+	CategoryCap int
+	// CategoryCaps overrides CategoryCap per category.
+	CategoryCaps map[string]int
+	// Only, when not empty, restricts scoring to these categories.
+	Only []string
+	// MaxInput is the largest text scanned, in bytes; a longer text is
+	// scanned up to the last rune boundary before MaxInput and the report
+	// says Truncated. Default 1 MiB.
+	MaxInput int
+	// PatternTimeout bounds one pattern match; default 50ms.
+	PatternTimeout time.Duration
+	// SkipExamples skips running the rules' examples in Compile.
+	SkipExamples bool
+}
+
+// A Detector runs a compiled set of rules. It is immutable and safe for
+// concurrent use; to change rules, compile a new Detector and swap it.
+type Detector struct {
+	cfg   Config
+	rules []Rule
+	// compiled state is engine internal.
+}
+
+// Compile validates rules (unique well-formed IDs, known categories,
+// points in range, non-empty keywords, patterns that compile, examples that
+// behave as declared) and returns a Detector. Errors name the rule.
+func Compile(rules []Rule, cfg Config) (*Detector, error) {
+	panic("not implemented")
+}
+
+// MustCompile is like Compile but panics on error. It simplifies safe
+// initialization of global variables holding detectors.
+func MustCompile(rules []Rule, cfg Config) *Detector {
+	d, err := Compile(rules, cfg)
+	if err != nil {
+		panic(err)
+	}
+	return d
+}
+
+// Detect scans text and returns its report.
+func (d *Detector) Detect(text string) Report {
+	r, _ := d.DetectContext(context.Background(), text)
+	return r
+}
+
+// DetectContext is like Detect but stops between rules when ctx is done,
+// returning the report of what was found so far and ctx.Err().
+func (d *Detector) DetectContext(ctx context.Context, text string) (Report, error) {
+	panic("not implemented")
+}
+
+// Rules returns the detector's rules (including disabled ones), in order.
+func (d *Detector) Rules() []Rule { return append([]Rule(nil), d.rules...) }
+
+// Config returns the configuration the detector was compiled with, with
+// defaults filled in.
+func (d *Detector) Config() Config { return d.cfg }
+
+// Extract returns every entity in text, sorted by start, whatever the rules.
+func (d *Detector) Extract(text string) []Extracted {
+	panic("not implemented")
+}
