@@ -1,0 +1,148 @@
+// Package ahocorasick finds every occurrence of a fixed set of byte strings
+// in one pass over a text.
+//
+// The Matcher is a deterministic automaton over byte equivalence classes:
+// every byte that occurs in some pattern has its own class, all other bytes
+// share one. Each state has a dense row of transitions, so matching costs
+// one table load per input byte, whatever the number of patterns. Patterns
+// that end at a state are found through precomputed output and dictionary
+// links, so reporting a hit never walks failure links.
+package ahocorasick
+
+import "math"
+
+// Hit is one occurrence of a pattern: its ID and the byte span [Start, End)
+// of the text it occupies.
+type Hit struct {
+	Pattern, Start, End int32
+}
+
+// Matcher finds all occurrences of a fixed set of byte-string patterns. A
+// Matcher is immutable and safe for concurrent use.
+type Matcher struct {
+	n      int        // number of patterns given to New
+	class  [256]uint8 // byte → equivalence class; 0 is "in no pattern"
+	stride int        // number of classes: the length of a row
+
+	// Transitions, one row of stride entries per state. Exactly one of
+	// trans16 and trans32 is set: the narrow table halves the memory when
+	// the automaton has fewer than 1<<16 states, as it does for the few
+	// thousand short keywords this package is built for.
+	trans16 []uint16
+	trans32 []uint32
+
+	// States are numbered so that those that report something come last:
+	// state s reports a hit if and only if s >= firstOut. That keeps the
+	// inner loop down to one load and one compare per byte.
+	firstOut uint32
+
+	// For an output state s (indexed by s-firstOut): the patterns that end
+	// exactly at s are outIDs[outStart[i]:outStart[i+1]], and dict[i] is the
+	// nearest output state on the failure chain of s (0 if none).
+	outStart []int32
+	outIDs   []int32
+	dict     []uint32
+
+	patLen []int32 // length in bytes of each pattern, by ID
+}
+
+// New builds a Matcher for patterns; pattern i has ID i. Empty patterns are
+// ignored. Duplicate patterns are allowed: each is reported under its own ID.
+func New(patterns []string) *Matcher {
+	m := &Matcher{n: len(patterns), patLen: make([]int32, len(patterns))}
+
+	// Byte classes: numbered in byte order, so that the result does not
+	// depend on the order of the patterns.
+	var seen [256]bool
+	for _, p := range patterns {
+		for i := 0; i < len(p); i++ {
+			seen[p[i]] = true
+		}
+	}
+	stride := 1
+	for b := range seen {
+		if seen[b] {
+			m.class[b] = uint8(stride) // wraps to 0 only if all 256 bytes occur; see below
+			stride++
+		}
+	}
+	if stride == 257 {
+		// Every byte occurs in some pattern: no "other" class is needed.
+		for b := range m.class {
+			m.class[b] = uint8(b)
+		}
+		stride = 256
+	}
+	m.stride = stride
+
+	b := newBuilder(stride)
+	for id, p := range patterns {
+		if len(p) > math.MaxInt32 {
+			continue
+		}
+		m.patLen[id] = int32(len(p))
+		if p == "" {
+			continue
+		}
+		b.add(m, id, p)
+	}
+	b.finish(m)
+	return m
+}
+
+// Len returns the number of patterns the Matcher was built with, empty ones
+// included.
+func (m *Matcher) Len() int { return m.n }
+
+// FindAll appends every occurrence of every pattern in text to dst,
+// overlapping occurrences included, and returns the extended slice. Hits are
+// ordered by End; hits with the same End by Start ascending (the longest
+// first); hits with the same span by pattern ID. FindAll allocates only when
+// dst must grow. Only the first math.MaxInt32 bytes of text are searched.
+func (m *Matcher) FindAll(text string, dst []Hit) []Hit {
+	if len(text) > math.MaxInt32 {
+		text = text[:math.MaxInt32]
+	}
+	stride := uint32(m.stride)
+	class := &m.class
+	first := m.firstOut
+	var s uint32
+	if m.trans16 != nil {
+		tr := m.trans16
+		for i := 0; i < len(text); i++ {
+			s = uint32(tr[s*stride+uint32(class[text[i]])])
+			if s >= first {
+				dst = m.emit(dst, s, int32(i+1))
+			}
+		}
+		return dst
+	}
+	tr := m.trans32
+	for i := 0; i < len(text); i++ {
+		s = tr[s*stride+uint32(class[text[i]])]
+		if s >= first {
+			dst = m.emit(dst, s, int32(i+1))
+		}
+	}
+	return dst
+}
+
+// emit appends the hits of output state s ending at end: those of s itself,
+// then those of its dictionary chain, each shorter than the one before.
+func (m *Matcher) emit(dst []Hit, s uint32, end int32) []Hit {
+	for s != 0 {
+		o := s - m.firstOut
+		for _, id := range m.outIDs[m.outStart[o]:m.outStart[o+1]] {
+			dst = append(dst, Hit{Pattern: id, Start: end - m.patLen[id], End: end})
+		}
+		s = m.dict[o]
+	}
+	return dst
+}
+
+// MemoryBytes returns an estimate of the memory the Matcher holds, for
+// benchmarks and capacity planning.
+func (m *Matcher) MemoryBytes() int {
+	return 2*len(m.trans16) + 4*len(m.trans32) +
+		4*(len(m.outStart)+len(m.outIDs)+len(m.dict)+len(m.patLen)) + 256 + 64
+}

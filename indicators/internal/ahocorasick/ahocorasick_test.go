@@ -1,0 +1,132 @@
+package ahocorasick
+
+import (
+	"slices"
+	"strings"
+	"testing"
+)
+
+// naiveFindAll is the reference: every occurrence of every non-empty
+// pattern, in the order FindAll documents.
+func naiveFindAll(patterns []string, text string) []Hit {
+	var hits []Hit
+	for id, p := range patterns {
+		if p == "" {
+			continue
+		}
+		for i := 0; i+len(p) <= len(text); i++ {
+			if text[i:i+len(p)] == p {
+				hits = append(hits, Hit{Pattern: int32(id), Start: int32(i), End: int32(i + len(p))})
+			}
+		}
+	}
+	slices.SortFunc(hits, compareHits)
+	return hits
+}
+
+func compareHits(a, b Hit) int {
+	if a.End != b.End {
+		return int(a.End - b.End)
+	}
+	if a.Start != b.Start {
+		return int(a.Start - b.Start)
+	}
+	return int(a.Pattern - b.Pattern)
+}
+
+func TestFindAll(t *testing.T) {
+	tests := []struct {
+		name     string
+		patterns []string
+		text     string
+		want     []Hit
+	}{
+		{"no patterns", nil, "abc", nil},
+		{"empty text", []string{"a"}, "", nil},
+		{"empty pattern ignored", []string{"", "b"}, "abc", []Hit{{1, 1, 2}}},
+		{"classic", []string{"he", "she", "his", "hers"}, "ushers",
+			[]Hit{{1, 1, 4}, {0, 2, 4}, {3, 2, 6}}},
+		{"overlapping repeats", []string{"aa"}, "aaaa",
+			[]Hit{{0, 0, 2}, {0, 1, 3}, {0, 2, 4}}},
+		{"nested suffixes", []string{"a", "ba", "cba"}, "xcba",
+			[]Hit{{2, 1, 4}, {1, 2, 4}, {0, 3, 4}}},
+		{"duplicates", []string{"ab", "ab"}, "ab", []Hit{{0, 0, 2}, {1, 0, 2}}},
+		{"han", []string{"微信", "加微信", "信"}, "请加微信谢谢",
+			[]Hit{{1, 3, 12}, {0, 6, 12}, {2, 9, 12}}},
+		{"han no partial-rune hit", []string{"信"}, "\xe4\xbf", nil},
+		{"emoji", []string{"🐧", "qq"}, "加🐧qq", []Hit{{0, 3, 7}, {1, 7, 9}}},
+		{"byte outside patterns resets", []string{"abc"}, "abxabc", []Hit{{0, 3, 6}}},
+		{"all bytes", []string{allBytes(), "\xff\x00"}, allBytes() + allBytes(),
+			[]Hit{{0, 0, 256}, {1, 255, 257}, {0, 256, 512}}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			m := New(tt.patterns)
+			if m.Len() != len(tt.patterns) {
+				t.Errorf("Len() = %d, want %d", m.Len(), len(tt.patterns))
+			}
+			got := m.FindAll(tt.text, nil)
+			if !slices.Equal(got, tt.want) {
+				t.Errorf("FindAll(%q) = %v, want %v", tt.text, got, tt.want)
+			}
+			if ref := naiveFindAll(tt.patterns, tt.text); !slices.Equal(ref, tt.want) {
+				t.Errorf("reference = %v, want %v (test table is wrong)", ref, tt.want)
+			}
+		})
+	}
+}
+
+func allBytes() string {
+	var b strings.Builder
+	for i := range 256 {
+		b.WriteByte(byte(i))
+	}
+	return b.String()
+}
+
+func TestFindAllAppends(t *testing.T) {
+	m := New([]string{"b"})
+	dst := make([]Hit, 1, 8)
+	dst[0] = Hit{Pattern: 9}
+	got := m.FindAll("abab", dst)
+	want := []Hit{{9, 0, 0}, {0, 1, 2}, {0, 3, 4}}
+	if !slices.Equal(got, want) {
+		t.Fatalf("got %v, want %v", got, want)
+	}
+	if &got[0] != &dst[0] {
+		t.Error("FindAll reallocated although dst had room")
+	}
+	if n := testing.AllocsPerRun(100, func() { m.FindAll("abab", dst[:0]) }); n != 0 {
+		t.Errorf("FindAll with room in dst: %v allocs, want 0", n)
+	}
+}
+
+// TestWideTable forces more than 1<<16 states, so the 32-bit table is used.
+func TestWideTable(t *testing.T) {
+	var patterns []string
+	for i := range 3000 {
+		// Distinct 24-byte patterns: over 70,000 trie states.
+		patterns = append(patterns, strings.Repeat(string(rune('a'+i%26))+string(rune('a'+i/26%26))+string(rune('a'+i/676)), 8))
+	}
+	m := New(patterns)
+	if m.trans32 == nil {
+		t.Fatal("expected the 32-bit table")
+	}
+	text := "zz" + patterns[1234] + patterns[42] + "zz"
+	if got, want := m.FindAll(text, nil), naiveFindAll(patterns, text); !slices.Equal(got, want) {
+		t.Errorf("got %v, want %v", got, want)
+	}
+}
+
+func FuzzFindAll(f *testing.F) {
+	f.Add("he\x00she\x00his\x00hers", "ushers")
+	f.Add("微信\x00加微信\x00信\x00vx", "请加微信vx谢谢")
+	f.Add("a\x00aa\x00aaa\x00\x00a", "aaaaab")
+	f.Fuzz(func(t *testing.T, joined, text string) {
+		patterns := strings.Split(joined, "\x00")
+		got := New(patterns).FindAll(text, nil)
+		if want := naiveFindAll(patterns, text); !slices.Equal(got, want) {
+			t.Fatalf("patterns %q text %q: got %v, want %v", patterns, text, got, want)
+		}
+	})
+}

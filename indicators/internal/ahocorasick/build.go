@@ -1,0 +1,132 @@
+package ahocorasick
+
+import "math"
+
+// builder holds the trie while New is building it. Its table has the same
+// layout as the final one (a dense row per state) but wide entries and the
+// states in creation order; 0 stands for "no edge" until finish fills in the
+// failure transitions, which is unambiguous because no edge leads back to
+// the root.
+type builder struct {
+	stride int
+	tab    []uint32
+	out    [][]int32 // patterns ending at each state, in ID order
+}
+
+func newBuilder(stride int) *builder {
+	return &builder{stride: stride, tab: make([]uint32, stride), out: make([][]int32, 1)}
+}
+
+// add inserts pattern p with the given ID into the trie.
+func (b *builder) add(m *Matcher, id int, p string) {
+	var s uint32
+	for i := 0; i < len(p); i++ {
+		c := uint32(m.class[p[i]])
+		next := b.tab[int(s)*b.stride+int(c)]
+		if next == 0 {
+			next = uint32(len(b.out))
+			b.tab[int(s)*b.stride+int(c)] = next
+			b.tab = append(b.tab, make([]uint32, b.stride)...)
+			b.out = append(b.out, nil)
+		}
+		s = next
+	}
+	b.out[s] = append(b.out[s], int32(id))
+}
+
+// finish turns the trie into the automaton: it computes failure links in
+// breadth-first order, completes every row with the transitions of the
+// failure state, links each state to the nearest output state on its
+// failure chain, then renumbers the states so that output states come last.
+func (b *builder) finish(m *Matcher) {
+	stride := b.stride
+	n := len(b.out)
+	fail := make([]uint32, n)
+	dict := make([]uint32, n)
+	order := make([]uint32, 0, n) // breadth-first order, root first
+	order = append(order, 0)
+	for q := 0; q < len(order); q++ {
+		s := order[q]
+		row := b.tab[int(s)*stride : int(s+1)*stride]
+		frow := b.tab[int(fail[s])*stride : int(fail[s]+1)*stride]
+		for c, t := range row {
+			if t == 0 {
+				if s != 0 {
+					row[c] = frow[c]
+				}
+				continue
+			}
+			if s != 0 {
+				f := frow[c]
+				fail[t] = f
+				if len(b.out[f]) > 0 {
+					dict[t] = f
+				} else {
+					dict[t] = dict[f]
+				}
+			}
+			order = append(order, t)
+		}
+	}
+
+	// Renumber: states that report nothing first (the root stays 0), then
+	// the output states, each group in breadth-first order.
+	isOut := func(s uint32) bool { return len(b.out[s]) > 0 || dict[s] != 0 }
+	newID := make([]uint32, n)
+	next := uint32(0)
+	for _, s := range order {
+		if !isOut(s) {
+			newID[s] = next
+			next++
+		}
+	}
+	m.firstOut = next
+	for _, s := range order {
+		if isOut(s) {
+			newID[s] = next
+			next++
+		}
+	}
+
+	nOut := n - int(m.firstOut)
+	m.outStart = make([]int32, nOut+1)
+	m.dict = make([]uint32, nOut)
+	for _, s := range order {
+		if !isOut(s) {
+			continue
+		}
+		o := newID[s] - m.firstOut
+		m.outStart[o+1] = int32(len(b.out[s]))
+		if dict[s] != 0 {
+			m.dict[o] = newID[dict[s]]
+		}
+	}
+	for i := 1; i <= nOut; i++ {
+		m.outStart[i] += m.outStart[i-1]
+	}
+	m.outIDs = make([]int32, m.outStart[nOut])
+	for _, s := range order {
+		if isOut(s) {
+			o := newID[s] - m.firstOut
+			copy(m.outIDs[m.outStart[o]:], b.out[s])
+		}
+	}
+
+	if n <= math.MaxUint16+1 {
+		m.trans16 = make([]uint16, n*stride)
+		for s := 0; s < n; s++ {
+			dst := m.trans16[int(newID[s])*stride:]
+			for c, t := range b.tab[s*stride : (s+1)*stride] {
+				dst[c] = uint16(newID[t])
+			}
+		}
+		return
+	}
+	m.trans32 = make([]uint32, n*stride)
+	for s := 0; s < n; s++ {
+		dst := m.trans32[int(newID[s])*stride:]
+		for c, t := range b.tab[s*stride : (s+1)*stride] {
+			dst[c] = newID[t]
+		}
+	}
+}
