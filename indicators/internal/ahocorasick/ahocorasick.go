@@ -24,12 +24,13 @@ type Matcher struct {
 	class  [256]uint8 // byte → equivalence class; 0 is "in no pattern"
 	stride int        // number of classes: the length of a row
 
-	// Transitions, one row of stride entries per state. Exactly one of
-	// trans16 and trans32 is set: the narrow table halves the memory when
-	// the automaton has fewer than 1<<16 states, as it does for the few
-	// thousand short keywords this package is built for.
-	trans16 []uint16
-	trans32 []uint32
+	// trans holds one row of stride transitions per state. If premul is
+	// set, as it is unless the table has more than 1<<32 entries, an entry
+	// holds the target state times stride, the offset of its row, which
+	// saves a multiplication on the critical path of the inner loop;
+	// otherwise it holds the target state.
+	trans  []uint32
+	premul bool
 
 	// States are numbered so that those that report something come last:
 	// state s reports a hit if and only if s >= firstOut. That keeps the
@@ -75,7 +76,11 @@ func New(patterns []string) *Matcher {
 	}
 	m.stride = stride
 
-	b := newBuilder(stride)
+	maxStates := 1
+	for _, p := range patterns {
+		maxStates += len(p)
+	}
+	b := newBuilder(stride, maxStates)
 	for id, p := range patterns {
 		if len(p) > math.MaxInt32 {
 			continue
@@ -105,19 +110,19 @@ func (m *Matcher) FindAll(text string, dst []Hit) []Hit {
 	}
 	stride := uint32(m.stride)
 	class := &m.class
-	first := m.firstOut
+	tr := m.trans
 	var s uint32
-	if m.trans16 != nil {
-		tr := m.trans16
+	if m.premul {
+		first := m.firstOut * stride
 		for i := 0; i < len(text); i++ {
-			s = uint32(tr[s*stride+uint32(class[text[i]])])
+			s = tr[s+uint32(class[text[i]])]
 			if s >= first {
-				dst = m.emit(dst, s, int32(i+1))
+				dst = m.emit(dst, s/stride, int32(i+1))
 			}
 		}
 		return dst
 	}
-	tr := m.trans32
+	first := m.firstOut
 	for i := 0; i < len(text); i++ {
 		s = tr[s*stride+uint32(class[text[i]])]
 		if s >= first {
@@ -143,6 +148,6 @@ func (m *Matcher) emit(dst []Hit, s uint32, end int32) []Hit {
 // MemoryBytes returns an estimate of the memory the Matcher holds, for
 // benchmarks and capacity planning.
 func (m *Matcher) MemoryBytes() int {
-	return 2*len(m.trans16) + 4*len(m.trans32) +
+	return 4*len(m.trans) +
 		4*(len(m.outStart)+len(m.outIDs)+len(m.dict)+len(m.patLen)) + 256 + 64
 }

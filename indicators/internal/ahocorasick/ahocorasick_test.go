@@ -101,18 +101,17 @@ func TestFindAllAppends(t *testing.T) {
 	}
 }
 
-// TestWideTable forces more than 1<<16 states, so the 32-bit table is used.
-func TestWideTable(t *testing.T) {
-	var patterns []string
-	for i := range 3000 {
-		// Distinct 24-byte patterns: over 70,000 trie states.
-		patterns = append(patterns, strings.Repeat(string(rune('a'+i%26))+string(rune('a'+i/26%26))+string(rune('a'+i/676)), 8))
-	}
+// TestPlainTable covers the transitions that are not premultiplied, used
+// for tables too large to index with 32 bits.
+func TestPlainTable(t *testing.T) {
+	defer func(limit uint64) { premulLimit = limit }(premulLimit)
+	premulLimit = 0
+	patterns := []string{"he", "she", "his", "hers", "微信", "信"}
 	m := New(patterns)
-	if m.trans32 == nil {
-		t.Fatal("expected the 32-bit table")
+	if m.premul {
+		t.Fatal("premultiplied table despite premulLimit = 0")
 	}
-	text := "zz" + patterns[1234] + patterns[42] + "zz"
+	text := "ushers加微信his"
 	if got, want := m.FindAll(text, nil), naiveFindAll(patterns, text); !slices.Equal(got, want) {
 		t.Errorf("got %v, want %v", got, want)
 	}

@@ -1,6 +1,9 @@
 package ahocorasick
 
-import "math"
+import (
+	"math"
+	"slices"
+)
 
 // builder holds the trie while New is building it. Its table has the same
 // layout as the final one (a dense row per state) but wide entries and the
@@ -13,9 +16,17 @@ type builder struct {
 	out    [][]int32 // patterns ending at each state, in ID order
 }
 
-func newBuilder(stride int) *builder {
-	return &builder{stride: stride, tab: make([]uint32, stride), out: make([][]int32, 1)}
+// newBuilder returns a builder with room for up to maxStates states (the
+// most the patterns can need), or fewer for large pattern sets, whose
+// prefixes are shared more often than not.
+func newBuilder(stride, maxStates int) *builder {
+	maxStates = min(maxStates, 1<<15)
+	return &builder{stride: stride, tab: make([]uint32, stride, stride*maxStates), out: make([][]int32, 1, maxStates)}
 }
+
+// premulLimit is the largest table index for which FindAll uses
+// premultiplied transitions. Tests lower it to cover the other path.
+var premulLimit uint64 = math.MaxUint32
 
 // add inserts pattern p with the given ID into the trie.
 func (b *builder) add(m *Matcher, id int, p string) {
@@ -26,7 +37,9 @@ func (b *builder) add(m *Matcher, id int, p string) {
 		if next == 0 {
 			next = uint32(len(b.out))
 			b.tab[int(s)*b.stride+int(c)] = next
-			b.tab = append(b.tab, make([]uint32, b.stride)...)
+			b.tab = slices.Grow(b.tab, b.stride)
+			b.tab = b.tab[:len(b.tab)+b.stride]
+			clear(b.tab[len(b.tab)-b.stride:])
 			b.out = append(b.out, nil)
 		}
 		s = next
@@ -112,21 +125,18 @@ func (b *builder) finish(m *Matcher) {
 		}
 	}
 
-	if n <= math.MaxUint16+1 {
-		m.trans16 = make([]uint16, n*stride)
-		for s := 0; s < n; s++ {
-			dst := m.trans16[int(newID[s])*stride:]
-			for c, t := range b.tab[s*stride : (s+1)*stride] {
-				dst[c] = uint16(newID[t])
-			}
-		}
-		return
+	// Rewrite the table in the new numbering, into an allocation of
+	// exactly the right size.
+	mul := uint32(1)
+	m.premul = uint64(n)*uint64(stride)-1 <= premulLimit
+	if m.premul {
+		mul = uint32(stride)
 	}
-	m.trans32 = make([]uint32, n*stride)
-	for s := 0; s < n; s++ {
-		dst := m.trans32[int(newID[s])*stride:]
+	m.trans = make([]uint32, n*stride)
+	for s := range n {
+		dst := m.trans[int(newID[s])*stride:]
 		for c, t := range b.tab[s*stride : (s+1)*stride] {
-			dst[c] = newID[t]
+			dst[c] = newID[t] * mul
 		}
 	}
 }
