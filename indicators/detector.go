@@ -48,14 +48,14 @@ type Config struct {
 type Detector struct {
 	cfg   Config
 	rules []Rule
-	// compiled state is engine internal.
+	c     *compiled // engine internal, see compile.go
 }
 
 // Compile validates rules (unique well-formed IDs, known categories,
 // points in range, non-empty keywords, patterns that compile, examples that
 // behave as declared) and returns a Detector. Errors name the rule.
 func Compile(rules []Rule, cfg Config) (*Detector, error) {
-	panic("not implemented")
+	return compile(rules, cfg)
 }
 
 // MustCompile is like Compile but panics on error. It simplifies safe
@@ -77,7 +77,7 @@ func (d *Detector) Detect(text string) Report {
 // DetectContext is like Detect but stops between rules when ctx is done,
 // returning the report of what was found so far and ctx.Err().
 func (d *Detector) DetectContext(ctx context.Context, text string) (Report, error) {
-	panic("not implemented")
+	return d.detect(ctx, text)
 }
 
 // Rules returns the detector's rules (including disabled ones), in order.
@@ -89,5 +89,5 @@ func (d *Detector) Config() Config { return d.cfg }
 
 // Extract returns every entity in text, sorted by start, whatever the rules.
 func (d *Detector) Extract(text string) []Extracted {
-	panic("not implemented")
+	return d.extract(text)
 }

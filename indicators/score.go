@@ -1,0 +1,72 @@
+package indicators
+
+import (
+	"cmp"
+	"math"
+	"slices"
+)
+
+// rulePoints is what a rule that fired scores: its points times the weight
+// of its strongest match, rounded, and at least 1.
+func rulePoints(points int, weight float64) int {
+	return max(1, int(math.Round(float64(points)*weight)))
+}
+
+// capOf returns the cap of a category.
+func (c *compiled) capOf(category string, def int) int {
+	if v, ok := c.caps[category]; ok {
+		return v
+	}
+	return def
+}
+
+// score fills in the findings' order, the category scores, Score, Level and
+// Flagged of rep. Every step is monotone: a sum, a min with a constant, a
+// sum, a min with 100; so a finding more never lowers the score.
+func (d *Detector) score(rep *Report) {
+	slices.SortFunc(rep.Findings, func(a, b Finding) int {
+		if a.Start != b.Start {
+			return cmp.Compare(a.Start, b.Start)
+		}
+		return cmp.Compare(a.Rule, b.Rule)
+	})
+	sums := map[string]int{}
+	for _, f := range rep.Findings {
+		sums[f.Category] += f.Points
+	}
+	rep.Categories = make([]CategoryScore, 0, len(sums))
+	total := 0
+	for c, sum := range sums {
+		v := min(sum, d.c.capOf(c, d.cfg.CategoryCap))
+		rep.Categories = append(rep.Categories, CategoryScore{Category: c, Score: v})
+		total += v
+	}
+	slices.SortFunc(rep.Categories, func(a, b CategoryScore) int {
+		if a.Score != b.Score {
+			return cmp.Compare(b.Score, a.Score)
+		}
+		return cmp.Compare(a.Category, b.Category)
+	})
+	rep.Score = min(100, total)
+	rep.Level = d.cfg.Thresholds.level(rep.Score)
+	rep.Flagged = rep.Score >= d.cfg.FlagAt
+	if rep.Findings == nil {
+		rep.Findings = []Finding{}
+	}
+	if rep.Entities == nil {
+		rep.Entities = []Extracted{}
+	}
+}
+
+// level maps a score to its level.
+func (t Thresholds) level(score int) Level {
+	switch {
+	case score >= t.High:
+		return LevelHigh
+	case score >= t.Medium:
+		return LevelMedium
+	case score >= t.Low:
+		return LevelLow
+	}
+	return LevelNone
+}
