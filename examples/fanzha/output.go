@@ -236,10 +236,10 @@ func (s textStyle) highlight(text string, ss []span) string {
 		}
 		if long && sp.start-pos > 2*contextBytes {
 			if pos > 0 {
-				b.WriteString(text[pos:runeStart(text, pos+contextBytes)])
+				b.WriteString(text[pos:runeStart(text, pos+contextBytes, pos)])
 			}
 			b.WriteString("…")
-			pos = runeStart(text, sp.start-contextBytes)
+			pos = runeStart(text, sp.start-contextBytes, pos)
 		}
 		b.WriteString(text[pos:sp.start])
 		b.WriteString(open)
@@ -248,7 +248,7 @@ func (s textStyle) highlight(text string, ss []span) string {
 		pos = sp.end
 	}
 	if long && len(text)-pos > contextBytes {
-		b.WriteString(text[pos:runeStart(text, pos+contextBytes)])
+		b.WriteString(text[pos:runeStart(text, pos+contextBytes, pos)])
 		b.WriteString("…")
 	} else {
 		b.WriteString(text[pos:])
@@ -256,9 +256,10 @@ func (s textStyle) highlight(text string, ss []span) string {
 	return b.String()
 }
 
-// runeStart returns the start of the rune that contains byte i of s.
-func runeStart(s string, i int) int {
-	for i > 0 && i < len(s) && !utf8.RuneStart(s[i]) {
+// runeStart returns the start of the rune that contains byte i of s, but
+// not less than lo (invalid UTF-8 can have long runs of continuation bytes).
+func runeStart(s string, i, lo int) int {
+	for i > lo && i < len(s) && !utf8.RuneStart(s[i]) {
 		i--
 	}
 	return i
