@@ -25,15 +25,12 @@ func (e *engineFlags) register(fs *flag.FlagSet) {
 	fs.StringVar(&e.only, "only", "", "score only these comma-separated `categories`")
 }
 
-// detector compiles the detector the flags describe. With no flags it is
-// the shared default detector. Rule examples are not run (that is what
-// "rules test" is for): compiling stays fast at start-up and on reload.
+// detector compiles the detector the flags describe. Rule examples are not
+// run (that is what "rules test" and the catalog's tests are for), so
+// start-up and reload stay fast.
 func (e *engineFlags) detector() (*indicators.Detector, error) {
 	if e.threshold < 0 || e.threshold > 100 {
 		return nil, fmt.Errorf("-threshold %d out of range 1-100", e.threshold)
-	}
-	if e.rules == "" && e.threshold == 0 && e.only == "" {
-		return indicators.Default(), nil
 	}
 	rules := indicators.DefaultRules()
 	if e.rules != "" {
@@ -59,14 +56,15 @@ func (e *engineFlags) detector() (*indicators.Detector, error) {
 	return indicators.Compile(rules, cfg)
 }
 
-// loadRuleFile reads and parses a JSON rule file.
+// loadRuleFile reads and parses a JSON rule file. The file may use the
+// built-in catalog's named sets.
 func loadRuleFile(name string) ([]indicators.Rule, error) {
 	f, err := os.Open(name)
 	if err != nil {
 		return nil, err
 	}
 	defer f.Close()
-	rules, err := indicators.LoadRules(f)
+	rules, err := indicators.LoadRulesWith(f, indicators.DefaultSets())
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", name, err)
 	}

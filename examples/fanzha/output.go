@@ -15,8 +15,7 @@ import (
 
 // A result is the JSON object printed for one message by "scan -out jsonl"
 // and returned by the HTTP service. It carries the indicators.Report fields
-// under the same JSON names, with the level as a word and rule errors as
-// strings, plus the message's id.
+// under the same JSON names, plus the message's id.
 type result struct {
 	// ID is echoed from the input, or the 1-based line (or argument, or
 	// item) number.
@@ -28,7 +27,7 @@ type result struct {
 	Matches    []indicators.Finding       `json:"matches"`
 	Entities   []indicators.Extracted     `json:"entities"`
 	Truncated  bool                       `json:"truncated,omitempty"`
-	Errors     []string                   `json:"errors,omitempty"`
+	Errors     []*indicators.RuleError    `json:"errors,omitempty"`
 }
 
 // An errorResult is printed instead of a result for a message that could
@@ -50,6 +49,7 @@ func newResult(id json.RawMessage, r indicators.Report) result {
 		Matches:    r.Findings,
 		Entities:   r.Entities,
 		Truncated:  r.Truncated,
+		Errors:     r.Errors,
 	}
 	if res.Categories == nil {
 		res.Categories = []indicators.CategoryScore{}
@@ -64,9 +64,6 @@ func newResult(id json.RawMessage, r indicators.Report) result {
 	}
 	if res.Entities == nil {
 		res.Entities = []indicators.Extracted{}
-	}
-	for _, e := range r.Errors {
-		res.Errors = append(res.Errors, e.Error())
 	}
 	return res
 }
