@@ -1,0 +1,352 @@
+package indicators
+
+import (
+	"strings"
+	"unicode/utf8"
+
+	"github.com/fanzha/fanzha/normalize"
+)
+
+// A cue is a word that announces a contact ("qq", "微信", "飞机"). A weak
+// cue is also an ordinary word or letter (扣, 微, v): the contact must
+// follow it at once, after at most a colon, a space or 号.
+type cue struct {
+	word string
+	weak bool
+}
+
+var (
+	qqCues = []cue{
+		{"qq", false}, {"扣扣", false}, {"企鹅", false}, {"🐧", false},
+		{"q号", false}, {"球球", false}, {"扣", true},
+	}
+	weChatCues = []cue{
+		{"微信", false}, {"vx", false}, {"wx", false}, {"v信", false},
+		{"薇信", false}, {"威信", false}, {"weixin", false}, {"wechat", false},
+		{"微", true}, {"v", true},
+	}
+	telegramCues = []cue{
+		{"飞机", false}, {"telegram", false}, {"tg", false}, {"✈", false},
+	}
+)
+
+// maxCueGap is how many runes may stand between a strong cue and the
+// contact it announces ("qq号码是 …"); telegramNear is the window, before or
+// after, in which a cue makes an @handle a Telegram handle.
+const (
+	maxCueGap    = 6
+	telegramNear = 12
+)
+
+// cueAt reports whether one of cues ends at k in s and may announce a
+// contact separated from it by gap.
+func cueAt(s string, k int, cues []cue, gap string) (cue, bool) {
+	for _, c := range cues {
+		if !strings.HasSuffix(s[:k], c.word) {
+			continue
+		}
+		a := k - len(c.word)
+		// Latin cues must start a word: "vx" not inside "dvx", "v" not
+		// the end of "dev".
+		if isLower(c.word[0]) && a > 0 && isAlnum(s[a-1]) {
+			continue
+		}
+		if c.weak && !weakGap(gap) {
+			continue
+		}
+		return c, true
+	}
+	return cue{}, false
+}
+
+// weakGap reports whether gap may stand between a weak cue and its contact.
+func weakGap(gap string) bool {
+	n := 0
+	for _, r := range gap {
+		switch r {
+		case ' ', ':', '：', '-', '号', '#':
+		default:
+			return false
+		}
+		if n++; n > 2 {
+			return false
+		}
+	}
+	return true
+}
+
+// isStop reports whether r ends the sentence a cue belongs to.
+func isStop(r rune) bool {
+	switch r {
+	case '\n', '\r', '。', '！', '？', '!', '?', '；', ';':
+		return true
+	}
+	return false
+}
+
+// cueBefore reports whether a cue ends at most maxGap runes before i, with
+// neither a digit nor a sentence end between. It returns the gap.
+func cueBefore(s string, i int, cues []cue, maxGap int) (gap string, ok bool) {
+	k := i
+	for n := 0; ; n++ {
+		if _, ok := cueAt(s, k, cues, s[k:i]); ok {
+			return s[k:i], true
+		}
+		r, size := lastRune(s, k)
+		if n == maxGap || size == 0 || r < utf8.RuneSelf && isDigit(byte(r)) || isStop(r) {
+			return "", false
+		}
+		k -= size
+	}
+}
+
+// cueAfter reports whether a strong cue starts at most maxGap runes after j,
+// with no sentence end between.
+func cueAfter(s string, j int, cues []cue, maxGap int) bool {
+	k := j
+	for n := 0; n <= maxGap && k < len(s); n++ {
+		for _, c := range cues {
+			if !c.weak && strings.HasPrefix(s[k:], c.word) && !(isLower(c.word[0]) && k > 0 && isAlnum(s[k-1])) {
+				return true
+			}
+		}
+		r, size := utf8.DecodeRuneInString(s[k:])
+		if isStop(r) {
+			return false
+		}
+		k += size
+	}
+	return false
+}
+
+// unitAfter reports whether the number ending at j is followed by a unit or
+// counter (元, 万, %, 年 …), which makes it an amount, a date or a count.
+func unitAfter(s string, j int) bool {
+	if j < len(s) && s[j] == ' ' {
+		j++
+	}
+	r, _ := utf8.DecodeRuneInString(s[j:])
+	return strings.ContainsRune("元块万亿千百%岁年月日天次人个分秒米斤号楼期位条件单笔", r)
+}
+
+// findQQ appends the QQ numbers in s: 5–11 digits, not starting with 0,
+// announced by a QQ cue a few runes before.
+func findQQ(s string, dst []entityMatch) []entityMatch {
+	for i := 0; i < len(s); {
+		if !isDigit(s[i]) {
+			i++
+			continue
+		}
+		j := digitsEnd(s, i)
+		if n := j - i; 5 <= n && n <= 11 && s[i] != '0' && isolatedLeft(s, i) && isolatedRight(s, j) && !unitAfter(s, j) {
+			if _, ok := cueBefore(s, i, qqCues, maxCueGap); ok {
+				dst = append(dst, entityMatch{Kind: QQ, Value: s[i:j], Start: i, End: j})
+			}
+		}
+		i = j
+	}
+	return dst
+}
+
+// isIDByte reports whether b may appear in a WeChat ID or Telegram handle.
+func isIDByte(b byte) bool { return isLower(b) || isDigit(b) || b == '_' || b == '-' }
+
+// tokenEnd returns the end of the run of ID bytes that starts at i.
+func tokenEnd(s string, i int) int {
+	for i < len(s) && isIDByte(s[i]) {
+		i++
+	}
+	return i
+}
+
+// partOfAddress reports whether the token s[i:j] is a piece of a domain, an
+// e-mail address or a URL rather than a word of its own.
+func partOfAddress(s string, i, j int) bool {
+	if i > 0 && (s[i-1] == '.' || s[i-1] == '@' || s[i-1] == '/') {
+		return true
+	}
+	if j < len(s) && (s[j] == '@' || s[j] == '/' || s[j] == ':' && strings.HasPrefix(s[j:], "://")) {
+		return true
+	}
+	return j+1 < len(s) && s[j] == '.' && isAlnum(s[j+1])
+}
+
+// isCueWord reports whether tok is itself a cue, as in "微信 weixin".
+func isCueWord(tok string) bool {
+	for _, cs := range [][]cue{qqCues, weChatCues, telegramCues} {
+		for _, c := range cs {
+			if tok == c.word {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// findWeChat appends the WeChat IDs in s: IDs by WeChat's rules (6–20
+// letters, digits, "_" or "-", a letter first) and mobile numbers announced
+// by a WeChat cue, and "wxid_" IDs wherever they are. An ID of letters only
+// is taken only when the cue is followed by a colon or 号, or by nothing at
+// all, since it could be an ordinary word.
+func findWeChat(s string, dst []entityMatch) []entityMatch {
+	for i := 0; i < len(s); {
+		switch {
+		case isDigit(s[i]):
+			j := digitsEnd(s, i)
+			if m, ok := mobileAt(s, i, j); ok {
+				if _, ok := cueBefore(s, m.Start, weChatCues, maxCueGap); ok {
+					m.Kind = WeChatID
+					dst = append(dst, m)
+					i = m.End
+					continue
+				}
+			}
+			i = j
+		case isLower(s[i]) && (i == 0 || !isIDByte(s[i-1])):
+			j := tokenEnd(s, i)
+			if m, ok := weChatIDAt(s, i, j); ok {
+				dst = append(dst, m)
+			}
+			i = j
+		case isIDByte(s[i]):
+			i = tokenEnd(s, i)
+		default:
+			i++
+		}
+	}
+	return dst
+}
+
+// weChatIDAt tries to read a WeChat ID in the token s[i:j].
+func weChatIDAt(s string, i, j int) (entityMatch, bool) {
+	for j > i && s[j-1] == '-' {
+		j--
+	}
+	tok := s[i:j]
+	if strings.HasPrefix(tok, "wxid_") && len(tok) >= 10 && len(tok) <= 32 && !partOfAddress(s, i, j) {
+		return entityMatch{Kind: WeChatID, Value: tok, Start: i, End: j}, true
+	}
+	if len(tok) < 6 || len(tok) > 20 || partOfAddress(s, i, j) || isCueWord(tok) {
+		return entityMatch{}, false
+	}
+	gap, ok := cueBefore(s, i, weChatCues, maxCueGap)
+	if !ok {
+		return entityMatch{}, false
+	}
+	if strings.TrimLeft(tok, "abcdefghijklmnopqrstuvwxyz") == "" &&
+		gap != "" && !strings.ContainsAny(gap, ":：号") {
+		return entityMatch{}, false
+	}
+	return entityMatch{Kind: WeChatID, Value: tok, Start: i, End: j}, true
+}
+
+// isHandle reports whether h is a Telegram username: 5–32 letters, digits
+// or "_", a letter first.
+func isHandle(h string) bool {
+	if len(h) < 5 || len(h) > 32 || !isLower(h[0]) {
+		return false
+	}
+	for i := 0; i < len(h); i++ {
+		if !isLower(h[i]) && !isDigit(h[i]) && h[i] != '_' {
+			return false
+		}
+	}
+	return true
+}
+
+// findTelegram appends the Telegram handles and links in t: "@name" with a
+// Telegram cue nearby, a bare name right after a cue and a colon ("飞机：
+// name"), and every t.me or telegram.me link. The value is "@name", or for
+// invitation links the link itself, case preserved.
+func findTelegram(t *normalize.Text, dst []entityMatch) []entityMatch {
+	s := t.Normalized()
+	for i := 0; i < len(s); {
+		b := s[i]
+		switch {
+		case b == '@' && i+1 < len(s) && isLower(s[i+1]) && (i == 0 || !isIDByte(s[i-1]) && s[i-1] != '.'):
+			j := handleEnd(s, i+1)
+			h := s[i+1 : j]
+			// "@name" is an e-mail domain if a dot and more follow.
+			if isHandle(h) && !partOfAddress(s, i, j) {
+				_, before := cueBefore(s, i, telegramCues, telegramNear)
+				if before || cueAfter(s, j, telegramCues, telegramNear) {
+					dst = append(dst, entityMatch{Kind: Telegram, Value: "@" + h, Start: i, End: j})
+				}
+			}
+			i = j
+		case isLower(b) && (i == 0 || !isIDByte(s[i-1]) && s[i-1] != '.' && s[i-1] != '/'):
+			if m, ok := telegramLinkAt(t, s, i); ok {
+				dst = append(dst, m)
+				i = m.End
+				continue
+			}
+			j := handleEnd(s, i)
+			if isHandle(s[i:j]) && !partOfAddress(s, i, j) && !isCueWord(s[i:j]) {
+				if gap, ok := cueBefore(s, i, telegramCues, 3); ok && strings.ContainsAny(gap, ":：") {
+					dst = append(dst, entityMatch{Kind: Telegram, Value: "@" + s[i:j], Start: i, End: j})
+				}
+			}
+			i = tokenEnd(s, i)
+		default:
+			i++
+		}
+	}
+	return dst
+}
+
+// handleEnd returns the end of the run of handle bytes starting at i.
+func handleEnd(s string, i int) int {
+	for i < len(s) && (isLower(s[i]) || isDigit(s[i]) || s[i] == '_') {
+		i++
+	}
+	return i
+}
+
+// telegramLinkAt tries to read a t.me or telegram.me link at i, with or
+// without a scheme.
+func telegramLinkAt(t *normalize.Text, s string, i int) (entityMatch, bool) {
+	k := i
+	for _, scheme := range []string{"https://", "http://"} {
+		if strings.HasPrefix(s[k:], scheme) {
+			k += len(scheme)
+			break
+		}
+	}
+	var host string
+	for _, h := range []string{"t.me/", "telegram.me/", "telegram.dog/"} {
+		if strings.HasPrefix(s[k:], h) {
+			host = h
+			break
+		}
+	}
+	if host == "" {
+		return entityMatch{}, false
+	}
+	k += len(host)
+	if strings.HasPrefix(s[k:], "s/") {
+		k += 2 // channel preview: t.me/s/name
+	}
+	if j := handleEnd(s, k); isHandle(s[k:j]) && s[k:j] != "joinchat" {
+		return entityMatch{Kind: Telegram, Value: "@" + s[k:j], Start: i, End: j}, true
+	}
+	// Invitation: t.me/+code or t.me/joinchat/code; the code is case
+	// sensitive, so take it from the original.
+	code := k
+	switch {
+	case strings.HasPrefix(s[k:], "+"):
+		code++
+	case strings.HasPrefix(s[k:], "joinchat/"):
+		code += len("joinchat/")
+	default:
+		return entityMatch{}, false
+	}
+	j := code
+	for j < len(s) && (isAlnum(s[j]) || s[j] == '_' || s[j] == '-') {
+		j++
+	}
+	if j-code < 8 {
+		return entityMatch{}, false
+	}
+	v := "https://t.me/" + originalCase(t, k, j, s[k:j])
+	return entityMatch{Kind: Telegram, Value: v, Detail: "invite", Start: i, End: j}, true
+}

@@ -1,0 +1,104 @@
+package indicators
+
+import (
+	"unicode/utf8"
+
+	"github.com/fanzha/fanzha/normalize"
+)
+
+// entityMatch is one entity found in normalized text; Start/End are byte
+// offsets in t.Normalized().
+type entityMatch struct {
+	Kind       EntityKind
+	Value      string // canonical value (see Extracted.Value)
+	Detail     string // see Extracted.Detail
+	Start, End int
+}
+
+// findEntities appends the entities of the given kind found in t to dst, in
+// order of position. Unknown kinds find nothing.
+//
+// The scanners are hand-written and run in time linear in the text (each
+// looks at a bounded window around its anchors). They expect the shape the
+// normalizer produces: Latin letters in lower case, numerals folded to ASCII
+// digits, separators kept only between multi-character tokens.
+func findEntities(t *normalize.Text, kind EntityKind, dst []entityMatch) []entityMatch {
+	s := t.Normalized()
+	switch kind {
+	case MobileCN:
+		return findMobiles(s, dst)
+	case PhoneIntl:
+		return findIntlPhones(s, dst)
+	case QQ:
+		return findQQ(s, dst)
+	case WeChatID:
+		return findWeChat(s, dst)
+	case Telegram:
+		return findTelegram(t, dst)
+	case URL:
+		return findURLs(t, dst)
+	case Wallet:
+		return findWallets(t, dst)
+	case BankCard:
+		return findBankCards(s, dst)
+	}
+	return dst
+}
+
+func isDigit(b byte) bool { return '0' <= b && b <= '9' }
+func isLower(b byte) bool { return 'a' <= b && b <= 'z' }
+func isAlnum(b byte) bool { return isDigit(b) || isLower(b) || 'A' <= b && b <= 'Z' }
+
+// digitsEnd returns the end of the run of ASCII digits that starts at i.
+func digitsEnd(s string, i int) int {
+	for i < len(s) && isDigit(s[i]) {
+		i++
+	}
+	return i
+}
+
+// isolatedLeft reports whether a number starting at i is not the tail of a
+// longer number: no digit touches it and it does not follow a decimal
+// point or thousands separator ("1.5", "3,800").
+func isolatedLeft(s string, i int) bool {
+	if i == 0 {
+		return true
+	}
+	if isDigit(s[i-1]) {
+		return false
+	}
+	return !(i >= 2 && (s[i-1] == '.' || s[i-1] == ',') && isDigit(s[i-2]))
+}
+
+// isolatedRight is isolatedLeft for a number ending at j.
+func isolatedRight(s string, j int) bool {
+	if j >= len(s) {
+		return true
+	}
+	if isDigit(s[j]) {
+		return false
+	}
+	return !(j+1 < len(s) && (s[j] == '.' || s[j] == ',') && isDigit(s[j+1]))
+}
+
+// isGroupSep reports whether b may join the digit groups of a written
+// number ("138 1234 5678", "138-1234-5678").
+func isGroupSep(b byte) bool { return b == ' ' || b == '-' }
+
+// nextGroup returns the digit group that follows the group ending at j
+// across exactly one separator sep, or ok == false.
+func nextGroup(s string, j int, sep byte) (start, end int, ok bool) {
+	if j+1 < len(s) && s[j] == sep && isDigit(s[j+1]) {
+		return j + 1, digitsEnd(s, j+1), true
+	}
+	return 0, 0, false
+}
+
+// lastRune returns the rune that ends at i and its size, or (utf8.RuneError,
+// 0) at the start of s.
+func lastRune(s string, i int) (rune, int) {
+	if i <= 0 {
+		return utf8.RuneError, 0
+	}
+	return utf8.DecodeLastRuneInString(s[:i])
+}

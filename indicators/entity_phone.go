@@ -1,0 +1,263 @@
+package indicators
+
+import "strings"
+
+// findMobiles appends the mainland mobile numbers in s: 1[3-9] and nine
+// more digits, written in one run or grouped 3-4-4 or 3-8 with spaces or
+// dashes, optionally after +86, 86 or 0086. The value is the eleven digits.
+func findMobiles(s string, dst []entityMatch) []entityMatch {
+	for i := 0; i < len(s); {
+		if !isDigit(s[i]) {
+			i++
+			continue
+		}
+		j := digitsEnd(s, i)
+		if m, ok := mobileAt(s, i, j); ok {
+			dst = append(dst, m)
+			i = m.End
+			continue
+		}
+		i = j
+	}
+	return dst
+}
+
+// isMobile reports whether d is eleven digits of a mainland mobile number.
+func isMobile(d string) bool {
+	return len(d) == 11 && d[0] == '1' && '3' <= d[1] && d[1] <= '9'
+}
+
+// mobileAt tries to read a mobile number whose first digit run is s[i:j].
+func mobileAt(s string, i, j int) (entityMatch, bool) {
+	if !isolatedLeft(s, i) {
+		return entityMatch{}, false
+	}
+	run := s[i:j]
+	start := i
+	switch {
+	case len(run) == 13 && strings.HasPrefix(run, "86"):
+		run = run[2:]
+		if i > 0 && s[i-1] == '+' {
+			start = i - 1
+		}
+	case len(run) == 15 && strings.HasPrefix(run, "0086"):
+		run = run[4:]
+	default:
+		// A "+" directly before the number makes it international
+		// ("+13812345678" is a +1 number); leave it to findIntlPhones.
+		if i > 0 && s[i-1] == '+' {
+			return entityMatch{}, false
+		}
+		start = cnPrefixBefore(s, i)
+	}
+	if isMobile(run) {
+		if !isolatedRight(s, j) {
+			return entityMatch{}, false
+		}
+		return entityMatch{Kind: MobileCN, Value: run, Start: start, End: j}, true
+	}
+	if len(run) != 3 || !isMobile(run+"00000000") || j >= len(s) || !isGroupSep(s[j]) {
+		return entityMatch{}, false
+	}
+	// Grouped: 3-4-4 or 3-8, one kind of separator, and not a piece of a
+	// longer grouped number on either side.
+	sep := s[j]
+	if start == i && i >= 2 && s[i-1] == sep && isDigit(s[i-2]) {
+		return entityMatch{}, false
+	}
+	a, b, ok := nextGroup(s, j, sep)
+	if !ok {
+		return entityMatch{}, false
+	}
+	value := run + s[a:b]
+	end := b
+	if b-a == 4 {
+		c, d, ok := nextGroup(s, b, sep)
+		if !ok || d-c != 4 {
+			return entityMatch{}, false
+		}
+		value += s[c:d]
+		end = d
+	}
+	if !isMobile(value) || !isolatedRight(s, end) {
+		return entityMatch{}, false
+	}
+	if _, _, more := nextGroup(s, end, sep); more {
+		return entityMatch{}, false
+	}
+	return entityMatch{Kind: MobileCN, Value: value, Start: start, End: end}, true
+}
+
+// cnPrefixes are the ways the country code of China is written before a
+// separate number.
+var cnPrefixes = []string{"(+86)", "(86)", "+86", "0086", "86"}
+
+// cnPrefixBefore returns the start of a country code for China written just
+// before i, with at most one space or dash between, or i if there is none.
+func cnPrefixBefore(s string, i int) int {
+	k := i
+	if k > 0 && isGroupSep(s[k-1]) {
+		k--
+	}
+	for _, p := range cnPrefixes {
+		if !strings.HasSuffix(s[:k], p) {
+			continue
+		}
+		a := k - len(p)
+		if p[0] != '(' && p[0] != '+' && !isolatedLeft(s, a) {
+			continue // "186 …" is not a prefix
+		}
+		if a > 0 && p == "86" && s[a-1] == '+' {
+			a--
+		}
+		if k == i && p[len(p)-1] != ')' {
+			continue // no separator: would be one digit run
+		}
+		return a
+	}
+	return i
+}
+
+// A country is a calling code with the national number lengths it uses.
+type country struct {
+	name     string
+	min, max int // length of the national number, without trunk prefix
+}
+
+// callingCodes maps the calling codes findIntlPhones knows to their
+// countries: the places scam compounds operate from and their neighbours,
+// and the big international ones. Calling codes are prefix-free, so a
+// number has at most one.
+var callingCodes = map[string]country{
+	"1":   {"United States or Canada", 10, 10},
+	"7":   {"Russia or Kazakhstan", 10, 10},
+	"20":  {"Egypt", 9, 10},
+	"27":  {"South Africa", 9, 9},
+	"33":  {"France", 9, 9},
+	"34":  {"Spain", 9, 9},
+	"39":  {"Italy", 6, 11},
+	"44":  {"United Kingdom", 9, 10},
+	"49":  {"Germany", 6, 11},
+	"52":  {"Mexico", 10, 10},
+	"55":  {"Brazil", 10, 11},
+	"60":  {"Malaysia", 8, 10},
+	"61":  {"Australia", 9, 9},
+	"62":  {"Indonesia", 8, 12},
+	"63":  {"Philippines", 8, 10},
+	"64":  {"New Zealand", 8, 10},
+	"65":  {"Singapore", 8, 8},
+	"66":  {"Thailand", 8, 9},
+	"81":  {"Japan", 9, 10},
+	"82":  {"South Korea", 8, 10},
+	"84":  {"Vietnam", 9, 10},
+	"90":  {"Turkey", 10, 10},
+	"91":  {"India", 10, 10},
+	"92":  {"Pakistan", 10, 10},
+	"94":  {"Sri Lanka", 9, 9},
+	"95":  {"Myanmar", 7, 10},
+	"234": {"Nigeria", 8, 10},
+	"254": {"Kenya", 9, 9},
+	"670": {"Timor-Leste", 7, 8},
+	"673": {"Brunei", 7, 7},
+	"850": {"North Korea", 6, 10},
+	"852": {"Hong Kong", 8, 8},
+	"853": {"Macau", 8, 8},
+	"855": {"Cambodia", 8, 9},
+	"856": {"Laos", 8, 10},
+	"880": {"Bangladesh", 10, 10},
+	"886": {"Taiwan", 8, 9},
+	"960": {"Maldives", 7, 7},
+	"966": {"Saudi Arabia", 8, 9},
+	"971": {"United Arab Emirates", 8, 9},
+	"972": {"Israel", 8, 9},
+	"974": {"Qatar", 8, 8},
+	"975": {"Bhutan", 7, 8},
+	"976": {"Mongolia", 8, 8},
+	"977": {"Nepal", 8, 10},
+	"992": {"Tajikistan", 9, 9},
+	"993": {"Turkmenistan", 8, 8},
+	"995": {"Georgia", 9, 9},
+	"996": {"Kyrgyzstan", 9, 9},
+	"998": {"Uzbekistan", 9, 9},
+}
+
+// findIntlPhones appends the numbers in s written with "+" and a foreign
+// calling code it knows ("+95 9 123 456 789", "+855-12-345-678",
+// "+63 (917) 123 4567"). The value is "+", the calling code and the
+// national digits; the detail is the country. China's +86 is left to
+// findMobiles.
+func findIntlPhones(s string, dst []entityMatch) []entityMatch {
+	for off := 0; ; {
+		p := strings.IndexByte(s[off:], '+')
+		if p < 0 {
+			return dst
+		}
+		p += off
+		off = p + 1
+		if m, ok := intlPhoneAt(s, p); ok {
+			dst = append(dst, m)
+			off = m.End
+		}
+	}
+}
+
+// intlPhoneAt tries to read an international number at the "+" at s[p].
+func intlPhoneAt(s string, p int) (entityMatch, bool) {
+	if p > 0 && (isAlnum(s[p-1]) || s[p-1] == '+') {
+		return entityMatch{}, false
+	}
+	i := p + 1
+	j := digitsEnd(s, i)
+	if j == i {
+		return entityMatch{}, false
+	}
+	var code string
+	var c country
+	for n := 1; n <= 3 && n <= j-i; n++ {
+		if cc, ok := callingCodes[s[i:i+n]]; ok {
+			code, c = s[i:i+n], cc
+			break
+		}
+	}
+	if code == "" {
+		return entityMatch{}, false
+	}
+	var national strings.Builder
+	national.WriteString(s[i+len(code) : j])
+	end := j
+	// Groups after the first: one separator each, an optional "(…)" around
+	// the first group of the national number.
+	for national.Len() < c.max {
+		k := end
+		if k < len(s) && isGroupSep(s[k]) {
+			k++
+		}
+		paren := false
+		if k < len(s) && s[k] == '(' && national.Len() == 0 {
+			paren = true
+			k++
+		}
+		if k == end || k >= len(s) || !isDigit(s[k]) {
+			break
+		}
+		e := digitsEnd(s, k)
+		if national.Len()+e-k > c.max {
+			break
+		}
+		if paren {
+			if e >= len(s) || s[e] != ')' {
+				break
+			}
+			national.WriteString(s[k:e])
+			end = e + 1
+			continue
+		}
+		national.WriteString(s[k:e])
+		end = e
+	}
+	n := national.Len()
+	if n < c.min || n > c.max || !isolatedRight(s, end) {
+		return entityMatch{}, false
+	}
+	return entityMatch{Kind: PhoneIntl, Value: "+" + code + national.String(), Detail: c.name, Start: p, End: end}, true
+}
