@@ -15,6 +15,7 @@ import (
 	"os"
 	"os/signal"
 	"strconv"
+	"strings"
 	"sync/atomic"
 	"syscall"
 	"time"
@@ -258,7 +259,11 @@ func (s *service) decode(w http.ResponseWriter, r *http.Request) (items []scanIt
 		case errors.As(err, &se):
 			return nil, false, &httpError{http.StatusBadRequest, "malformed JSON at byte " + strconv.FormatInt(se.Offset, 10)}
 		case errors.As(err, &te):
-			return nil, false, &httpError{http.StatusBadRequest, "field " + strconv.Quote(te.Field) + " must be a " + te.Type.String()}
+			field := te.Field[strings.LastIndex(te.Field, ".")+1:] // drop the embedded struct's name
+			if field == "" {
+				return nil, false, &httpError{http.StatusBadRequest, "the request must be a JSON object"}
+			}
+			return nil, false, &httpError{http.StatusBadRequest, "field " + strconv.Quote(field) + " has the wrong JSON type"}
 		case errors.Is(err, io.EOF):
 			return nil, false, &httpError{http.StatusBadRequest, "empty body: want {\"text\": ...} or {\"items\": [...]}"}
 		}
