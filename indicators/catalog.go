@@ -66,11 +66,14 @@ func DefaultSets() Sets {
 }
 
 var defaultDetector = sync.OnceValue(func() *Detector {
-	return MustCompile(DefaultRules(), Config{})
+	// The package's tests run the catalog's examples; a program need not
+	// pay for them at every start.
+	return MustCompile(DefaultRules(), Config{SkipExamples: true})
 })
 
 // Default returns the Detector for the built-in catalog with the default
-// Config, compiled once on first use. It panics only if the embedded
+// Config (except that the rules' examples are not run: the package's tests
+// run them), compiled once on first use. It panics only if the embedded
 // catalog is broken, which the package's tests rule out.
 func Default() *Detector {
 	return defaultDetector()
