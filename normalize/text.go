@@ -1,5 +1,7 @@
 package normalize
 
+import "unicode/utf8"
+
 // Text is the result of normalizing a string: the original, the normalized
 // form, and a map from every normalized byte range back to the bytes of the
 // original that produced it. A Text is immutable and safe for concurrent use.
@@ -7,9 +9,24 @@ package normalize
 type Text struct {
 	original   string
 	normalized string
-	// PLACEHOLDER representation: identity. The real implementation keeps
-	// per-rune source offsets and kinds; see normalizer.go.
+	// m has one entry per byte of normalized, or is nil when normalized
+	// is original (nothing changed). All bytes of a rune share the entry
+	// of the rune.
+	m []mapEntry
 }
+
+// A mapEntry describes the rune of the normalized text a byte belongs to:
+// the offset of the original rune that produced it, and the kinds of
+// change. Invisible and Separator mean that such characters were removed
+// just before this rune; the other kinds describe the rune itself.
+type mapEntry struct {
+	src  int32
+	kind Kind
+}
+
+// removedBefore are the kinds an entry records about the characters removed
+// before its rune, rather than about the rune.
+const removedBefore = Invisible | Separator
 
 // Original returns the string that was normalized.
 func (t *Text) Original() string { return t.original }
@@ -20,8 +37,11 @@ func (t *Text) Normalized() string { return t.normalized }
 // String returns the normalized string.
 func (t *Text) String() string { return t.normalized }
 
+// Len returns the length in bytes of the normalized string.
+func (t *Text) Len() int { return len(t.normalized) }
+
 // Changed reports whether the normalized string differs from the original.
-func (t *Text) Changed() bool { return t.original != t.normalized }
+func (t *Text) Changed() bool { return t.m != nil }
 
 // Span maps the normalized byte range [start, end) to the byte range of the
 // original that produced it. start and end are clamped to [0, len(normalized)]
@@ -30,15 +50,85 @@ func (t *Text) Changed() bool { return t.original != t.normalized }
 // (including separators and invisible characters removed between them, but
 // not those before the first or after the last), and is empty only when the
 // range is. Original()[ostart:oend] is the evidence a user should see.
+//
+// An empty range maps to the empty range at the start of the original
+// rune that produced the rune at start, or at the end of the original
+// rune that produced the last rune if start is the end.
 func (t *Text) Span(start, end int) (ostart, oend int) {
-	start, end = clampRange(start, end, len(t.normalized))
-	return start, end
+	start, end = t.align(start, end)
+	if t.m == nil {
+		return start, end
+	}
+	if start == end {
+		if start < len(t.m) {
+			p := int(t.m[start].src)
+			return p, p
+		}
+		if start == 0 {
+			return 0, 0
+		}
+		_, p := t.runeSource(start - 1)
+		return p, p
+	}
+	ostart = int(t.m[start].src)
+	_, oend = t.runeSource(end - 1)
+	return ostart, oend
+}
+
+// SourceRune returns the byte range of the original rune that produced the
+// normalized rune containing byte i; i is clamped to the normalized string.
+// It returns (0, 0) for an empty normalized string.
+func (t *Text) SourceRune(i int) (ostart, oend int) {
+	if len(t.normalized) == 0 {
+		return 0, 0
+	}
+	i = min(max(i, 0), len(t.normalized)-1)
+	if t.m == nil {
+		start, end := t.align(i, i+1)
+		return start, end
+	}
+	return t.runeSource(i)
+}
+
+// runeSource returns the original rune that produced byte i of a changed
+// text.
+func (t *Text) runeSource(i int) (int, int) {
+	p := int(t.m[i].src)
+	_, n := utf8.DecodeRuneInString(t.original[p:])
+	return p, p + n
 }
 
 // Kinds returns the kinds of change that produced the normalized range
 // [start, end): the changes to the runes in it, and the characters removed
 // between them (not before the first or after the last).
-func (t *Text) Kinds(start, end int) Kind { return 0 }
+func (t *Text) Kinds(start, end int) Kind {
+	start, end = t.align(start, end)
+	if t.m == nil || start == end {
+		return 0
+	}
+	_, n := utf8.DecodeRuneInString(t.normalized[start:])
+	k := t.m[start].kind &^ removedBefore
+	for i := start + n; i < end; i++ {
+		k |= t.m[i].kind
+	}
+	return k
+}
+
+// align clamps [start, end) to the normalized string and moves it outwards
+// to rune boundaries.
+func (t *Text) align(start, end int) (int, int) {
+	start, end = clampRange(start, end, len(t.normalized))
+	s := t.normalized
+	for start > 0 && start < len(s) && !utf8.RuneStart(s[start]) {
+		start--
+	}
+	if end > start {
+		for end < len(s) && !utf8.RuneStart(s[end]) {
+			end++
+		}
+	}
+	return start, end
+}
 
 func clampRange(start, end, n int) (int, int) {
 	if start < 0 {

@@ -1,0 +1,95 @@
+package normalize
+
+import "unicode/utf8"
+
+// foldTraditional folds traditional characters to simplified ones: at each
+// position the longest OpenCC phrase that matches, else the character
+// table. Every mapping keeps the rune count, so the units are rewritten in
+// place. A phrase can match differently once its neighbours are folded
+// (傷亡枕藉以免藉口), so the fold is repeated until nothing changes, which
+// makes it idempotent; maketables.go checks that this takes few passes.
+func foldTraditional(us []unit) {
+	for range maxPasses {
+		if !traditionalPass(us) {
+			return
+		}
+	}
+}
+
+// traditionalPass applies the fold once and reports whether it changed
+// anything.
+func traditionalPass(us []unit) bool {
+	changed := false
+	for i := 0; i < len(us); {
+		inf := us[i].info
+		if inf.phrase() {
+			if p := longestPhrase(us[i:]); p != nil {
+				k := Traditional
+				if p.ambiguous {
+					k |= Ambiguous
+				}
+				for _, v := range p.value {
+					if u := &us[i]; u.r != v {
+						u.r = v
+						u.kind |= k
+						u.info = lookup(v)
+						changed = true
+					}
+					i++
+				}
+				continue
+			}
+		}
+		if op := inf.op(); op == opTrad || op == opTradAmbiguous {
+			u := &us[i]
+			u.r = inf.payload()
+			u.kind |= Traditional
+			if op == opTradAmbiguous {
+				u.kind |= Ambiguous
+			}
+			u.info = lookup(u.r)
+			changed = true
+		}
+		i++
+	}
+	return changed
+}
+
+// longestPhrase returns the longest phrase whose key the units start with.
+func longestPhrase(us []unit) *phrase {
+	r := us[0].r
+	lo, hi := 0, len(phraseStarts)
+	for lo < hi {
+		m := int(uint(lo+hi) >> 1)
+		if phraseStarts[m].r < r {
+			lo = m + 1
+		} else {
+			hi = m
+		}
+	}
+	if lo == len(phraseStarts) || phraseStarts[lo].r != r {
+		return nil
+	}
+	var best *phrase
+	ps := phrases[phraseStarts[lo].lo:phraseStarts[lo].hi]
+	for i := range ps {
+		if (best == nil || len(ps[i].key) > len(best.key)) && hasPrefix(us, ps[i].key) {
+			best = &ps[i]
+		}
+	}
+	return best
+}
+
+// hasPrefix reports whether the runes of us start with key.
+func hasPrefix(us []unit, key string) bool {
+	i := 0
+	for len(key) > 0 {
+		r, n := utf8.DecodeRuneInString(key)
+		if i == len(us) || us[i].r != r {
+			return false
+		}
+		key = key[n:]
+		i++
+	}
+	return true
+}
