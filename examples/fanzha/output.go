@@ -3,7 +3,6 @@ package main
 import (
 	"encoding/json"
 	"fmt"
-	"io"
 	"os"
 	"sort"
 	"strconv"
@@ -260,11 +259,4 @@ func runeStart(s string, i, lo int) int {
 		i--
 	}
 	return i
-}
-
-// writeAll writes b and reports whether it succeeded; a failed write (a
-// closed pipe) ends the command.
-func writeAll(w io.Writer, b []byte) bool {
-	_, err := w.Write(b)
-	return err == nil
 }
