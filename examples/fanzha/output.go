@@ -188,15 +188,33 @@ func (s textStyle) appendText(buf []byte, id string, text string, r indicators.R
 type span struct{ start, end int }
 
 // spans returns the evidence spans of r, sorted and merged where they
-// overlap or touch, clipped to valid ranges.
+// overlap or touch. They are the spans of the leaves of each finding's
+// explanation tree (the keywords, patterns and entities themselves), which
+// are tighter than the finding's hull: "[高薪]招聘[打字员]" rather than the
+// whole sentence.
 func spans(r indicators.Report) []span {
 	var ss []span
 	for _, f := range r.Findings {
-		if f.Start >= 0 && f.End > f.Start {
+		n := len(ss)
+		ss = leafSpans(ss, f.Match)
+		if len(ss) == n && f.Start >= 0 && f.End > f.Start {
 			ss = append(ss, span{f.Start, f.End})
 		}
 	}
 	return mergeSpans(ss)
+}
+
+func leafSpans(ss []span, m indicators.Match) []span {
+	if len(m.Parts) == 0 {
+		if m.Start >= 0 && m.End > m.Start {
+			ss = append(ss, span{m.Start, m.End})
+		}
+		return ss
+	}
+	for _, p := range m.Parts {
+		ss = leafSpans(ss, p)
+	}
+	return ss
 }
 
 func mergeSpans(ss []span) []span {

@@ -2,10 +2,13 @@ package main
 
 import (
 	"encoding/json"
+	"fmt"
 	"io"
 	"strings"
 	"testing"
 	"unicode/utf8"
+
+	"github.com/fanzha/fanzha/indicators"
 )
 
 func TestLineReader(t *testing.T) {
@@ -209,4 +212,21 @@ func FuzzHighlight(f *testing.F) {
 		}
 		textStyle{maxText: 10}.highlight(text, ss) // must not panic
 	})
+}
+
+func TestSpans(t *testing.T) {
+	leaf := func(s, e int) indicators.Match { return indicators.Match{Start: s, End: e, Op: "keywords"} }
+	r := indicators.Report{Findings: []indicators.Finding{
+		{Start: 0, End: 20, Match: indicators.Match{Start: 0, End: 20, Op: "near", Parts: []indicators.Match{
+			leaf(0, 3), {Start: 10, End: 20, Op: "all", Parts: []indicators.Match{leaf(10, 12), leaf(17, 20)}},
+		}}},
+		{Start: 11, End: 14, Match: leaf(11, 14)},
+		{Start: 30, End: 33, Match: indicators.Match{Start: -1, End: -1, Op: "not"}}, // no leaf span: the hull
+		{Start: -1, End: -1, Match: indicators.Match{Start: -1, End: -1, Op: "not"}},
+	}}
+	got := spans(r)
+	want := []span{{0, 3}, {10, 14}, {17, 20}, {30, 33}}
+	if fmt.Sprint(got) != fmt.Sprint(want) {
+		t.Errorf("spans = %v, want %v", got, want)
+	}
 }
