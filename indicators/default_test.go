@@ -17,7 +17,7 @@ func TestDefaultCatalog(t *testing.T) {
 	if len(DefaultRules()) != len(rules) || len(DefaultSets()) != len(sets) {
 		t.Errorf("DefaultRules/DefaultSets disagree with the catalog")
 	}
-	if Default() != Default() {
+	if first := Default(); Default() != first {
 		t.Error("Default compiles more than once")
 	}
 	t.Logf("%d rules, %d sets, %d automaton forms", len(rules), len(sets), len(Default().c.forms))
