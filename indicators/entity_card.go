@@ -43,7 +43,11 @@ func findBankCards(s string, dst []entityMatch) []entityMatch {
 			}
 		}
 		if n >= 16 && isolatedRight(s, end) && issuerDigit(digits[0]) && luhn(digits[:n]) {
-			dst = append(dst, entityMatch{Kind: BankCard, Value: string(digits[:n]), Start: i, End: end})
+			v := s[i:end] // no copy when the number is written in one run
+			if end-i != n {
+				v = string(digits[:n])
+			}
+			dst = append(dst, entityMatch{Kind: BankCard, Value: v, Start: i, End: end})
 			i = end
 			continue
 		}

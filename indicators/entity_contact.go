@@ -84,12 +84,21 @@ func isStop(r rune) bool {
 	return false
 }
 
-// cueBefore reports whether a cue ends at most maxGap runes before i, with
-// neither a digit nor a sentence end between. It returns the gap.
-func cueBefore(s string, i int, cues []cue, maxGap int) (gap string, ok bool) {
+// cueBefore reports whether a cue ends at most maxGap runes before i in
+// t's normalized text, with neither a digit nor a sentence end between. It
+// returns the gap. Sentence ends are looked for in the original too, since
+// the normalizer removes punctuation between CJK characters.
+func cueBefore(t *normalize.Text, i int, cues []cue, maxGap int) (gap string, ok bool) {
+	s := t.Normalized()
 	k := i
 	for n := 0; ; n++ {
-		if _, ok := cueAt(s, k, cues, s[k:i]); ok {
+		if c, ok := cueAt(s, k, cues, s[k:i]); ok {
+			if i < len(s) {
+				os, oe := t.Span(k-len(c.word), i+1)
+				if strings.IndexFunc(t.Original()[os:oe], isStop) >= 0 {
+					return "", false
+				}
+			}
 			return s[k:i], true
 		}
 		r, size := lastRune(s, k)
@@ -131,7 +140,8 @@ func unitAfter(s string, j int) bool {
 
 // findQQ appends the QQ numbers in s: 5–11 digits, not starting with 0,
 // announced by a QQ cue a few runes before.
-func findQQ(s string, dst []entityMatch) []entityMatch {
+func findQQ(t *normalize.Text, dst []entityMatch) []entityMatch {
+	s := t.Normalized()
 	for i := 0; i < len(s); {
 		if !isDigit(s[i]) {
 			i++
@@ -139,7 +149,7 @@ func findQQ(s string, dst []entityMatch) []entityMatch {
 		}
 		j := digitsEnd(s, i)
 		if n := j - i; 5 <= n && n <= 11 && s[i] != '0' && isolatedLeft(s, i) && isolatedRight(s, j) && !unitAfter(s, j) {
-			if _, ok := cueBefore(s, i, qqCues, maxCueGap); ok {
+			if _, ok := cueBefore(t, i, qqCues, maxCueGap); ok {
 				dst = append(dst, entityMatch{Kind: QQ, Value: s[i:j], Start: i, End: j})
 			}
 		}
@@ -186,15 +196,16 @@ func isCueWord(tok string) bool {
 // findWeChat appends the WeChat IDs in s: IDs by WeChat's rules (6–20
 // letters, digits, "_" or "-", a letter first) and mobile numbers announced
 // by a WeChat cue, and "wxid_" IDs wherever they are. An ID of letters only
-// is taken only when the cue is followed by a colon or 号, or by nothing at
-// all, since it could be an ordinary word.
-func findWeChat(s string, dst []entityMatch) []entityMatch {
+// is taken only when a colon or 号 stands between cue and ID, since it could
+// be an ordinary word (the normalizer removes the space in "微信 account").
+func findWeChat(t *normalize.Text, dst []entityMatch) []entityMatch {
+	s := t.Normalized()
 	for i := 0; i < len(s); {
 		switch {
 		case isDigit(s[i]):
 			j := digitsEnd(s, i)
 			if m, ok := mobileAt(s, i, j); ok {
-				if _, ok := cueBefore(s, m.Start, weChatCues, maxCueGap); ok {
+				if _, ok := cueBefore(t, m.Start, weChatCues, maxCueGap); ok {
 					m.Kind = WeChatID
 					dst = append(dst, m)
 					i = m.End
@@ -204,7 +215,7 @@ func findWeChat(s string, dst []entityMatch) []entityMatch {
 			i = j
 		case isLower(s[i]) && (i == 0 || !isIDByte(s[i-1])):
 			j := tokenEnd(s, i)
-			if m, ok := weChatIDAt(s, i, j); ok {
+			if m, ok := weChatIDAt(t, i, j); ok {
 				dst = append(dst, m)
 			}
 			i = j
@@ -218,7 +229,8 @@ func findWeChat(s string, dst []entityMatch) []entityMatch {
 }
 
 // weChatIDAt tries to read a WeChat ID in the token s[i:j].
-func weChatIDAt(s string, i, j int) (entityMatch, bool) {
+func weChatIDAt(t *normalize.Text, i, j int) (entityMatch, bool) {
+	s := t.Normalized()
 	for j > i && s[j-1] == '-' {
 		j--
 	}
@@ -229,12 +241,11 @@ func weChatIDAt(s string, i, j int) (entityMatch, bool) {
 	if len(tok) < 6 || len(tok) > 20 || partOfAddress(s, i, j) || isCueWord(tok) {
 		return entityMatch{}, false
 	}
-	gap, ok := cueBefore(s, i, weChatCues, maxCueGap)
+	gap, ok := cueBefore(t, i, weChatCues, maxCueGap)
 	if !ok {
 		return entityMatch{}, false
 	}
-	if strings.TrimLeft(tok, "abcdefghijklmnopqrstuvwxyz") == "" &&
-		gap != "" && !strings.ContainsAny(gap, ":：号") {
+	if strings.TrimLeft(tok, "abcdefghijklmnopqrstuvwxyz") == "" && !strings.ContainsAny(gap, ":：号") {
 		return entityMatch{}, false
 	}
 	return entityMatch{Kind: WeChatID, Value: tok, Start: i, End: j}, true
@@ -268,7 +279,7 @@ func findTelegram(t *normalize.Text, dst []entityMatch) []entityMatch {
 			h := s[i+1 : j]
 			// "@name" is an e-mail domain if a dot and more follow.
 			if isHandle(h) && !partOfAddress(s, i, j) {
-				_, before := cueBefore(s, i, telegramCues, telegramNear)
+				_, before := cueBefore(t, i, telegramCues, telegramNear)
 				if before || cueAfter(s, j, telegramCues, telegramNear) {
 					dst = append(dst, entityMatch{Kind: Telegram, Value: "@" + h, Start: i, End: j})
 				}
@@ -282,7 +293,7 @@ func findTelegram(t *normalize.Text, dst []entityMatch) []entityMatch {
 			}
 			j := handleEnd(s, i)
 			if isHandle(s[i:j]) && !partOfAddress(s, i, j) && !isCueWord(s[i:j]) {
-				if gap, ok := cueBefore(s, i, telegramCues, 3); ok && strings.ContainsAny(gap, ":：") {
+				if gap, ok := cueBefore(t, i, telegramCues, 3); ok && strings.ContainsAny(gap, ":：") {
 					dst = append(dst, entityMatch{Kind: Telegram, Value: "@" + s[i:j], Start: i, End: j})
 				}
 			}

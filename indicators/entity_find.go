@@ -30,9 +30,9 @@ func findEntities(t *normalize.Text, kind EntityKind, dst []entityMatch) []entit
 	case PhoneIntl:
 		return findIntlPhones(s, dst)
 	case QQ:
-		return findQQ(s, dst)
+		return findQQ(t, dst)
 	case WeChatID:
-		return findWeChat(s, dst)
+		return findWeChat(t, dst)
 	case Telegram:
 		return findTelegram(t, dst)
 	case URL:
@@ -58,8 +58,10 @@ func digitsEnd(s string, i int) int {
 }
 
 // isolatedLeft reports whether a number starting at i is not the tail of a
-// longer number: no digit touches it and it does not follow a decimal
-// point or thousands separator ("1.5", "3,800").
+// longer number: no digit touches it and it is not the fraction of a
+// decimal ("1.5") or a group of three after a thousands separator
+// ("3,800"). A comma before other digits is a list: the normalizer turns
+// "，" into ",".
 func isolatedLeft(s string, i int) bool {
 	if i == 0 {
 		return true
@@ -67,7 +69,16 @@ func isolatedLeft(s string, i int) bool {
 	if isDigit(s[i-1]) {
 		return false
 	}
-	return !(i >= 2 && (s[i-1] == '.' || s[i-1] == ',') && isDigit(s[i-2]))
+	if i < 2 || !isDigit(s[i-2]) {
+		return true
+	}
+	switch s[i-1] {
+	case '.':
+		return false
+	case ',':
+		return digitsEnd(s, i)-i != 3
+	}
+	return true
 }
 
 // isolatedRight is isolatedLeft for a number ending at j.
@@ -78,7 +89,16 @@ func isolatedRight(s string, j int) bool {
 	if isDigit(s[j]) {
 		return false
 	}
-	return !(j+1 < len(s) && (s[j] == '.' || s[j] == ',') && isDigit(s[j+1]))
+	if j+1 >= len(s) || !isDigit(s[j+1]) {
+		return true
+	}
+	switch s[j] {
+	case '.':
+		return false
+	case ',':
+		return digitsEnd(s, j+1)-(j+1) != 3
+	}
+	return true
 }
 
 // isGroupSep reports whether b may join the digit groups of a written

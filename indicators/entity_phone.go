@@ -95,6 +95,9 @@ var cnPrefixes = []string{"(+86)", "(86)", "+86", "0086", "86"}
 // cnPrefixBefore returns the start of a country code for China written just
 // before i, with at most one space or dash between, or i if there is none.
 func cnPrefixBefore(s string, i int) int {
+	if i == 0 || !isGroupSep(s[i-1]) && s[i-1] != ')' {
+		return i // the common case: no prefix
+	}
 	k := i
 	if k > 0 && isGroupSep(s[k-1]) {
 		k--
@@ -222,18 +225,23 @@ func intlPhoneAt(s string, p int) (entityMatch, bool) {
 	if code == "" {
 		return entityMatch{}, false
 	}
-	var national strings.Builder
-	national.WriteString(s[i+len(code) : j])
+	// value is "+", the code and the national number: at most 1+3+12 bytes.
+	var value [16]byte
+	value[0] = '+'
+	n := 1 + copy(value[1:], s[i:j])
+	if n > 1+len(code)+c.max {
+		return entityMatch{}, false
+	}
 	end := j
 	// Groups after the first: one separator each, an optional "(…)" around
 	// the first group of the national number.
-	for national.Len() < c.max {
+	for n-1-len(code) < c.max {
 		k := end
 		if k < len(s) && isGroupSep(s[k]) {
 			k++
 		}
 		paren := false
-		if k < len(s) && s[k] == '(' && national.Len() == 0 {
+		if k < len(s) && s[k] == '(' && n == 1+len(code) {
 			paren = true
 			k++
 		}
@@ -241,23 +249,22 @@ func intlPhoneAt(s string, p int) (entityMatch, bool) {
 			break
 		}
 		e := digitsEnd(s, k)
-		if national.Len()+e-k > c.max {
+		if n-1-len(code)+e-k > c.max {
 			break
 		}
 		if paren {
 			if e >= len(s) || s[e] != ')' {
 				break
 			}
-			national.WriteString(s[k:e])
+			n += copy(value[n:], s[k:e])
 			end = e + 1
 			continue
 		}
-		national.WriteString(s[k:e])
+		n += copy(value[n:], s[k:e])
 		end = e
 	}
-	n := national.Len()
-	if n < c.min || n > c.max || !isolatedRight(s, end) {
+	if national := n - 1 - len(code); national < c.min || national > c.max || !isolatedRight(s, end) {
 		return entityMatch{}, false
 	}
-	return entityMatch{Kind: PhoneIntl, Value: "+" + code + national.String(), Detail: c.name, Start: p, End: end}, true
+	return entityMatch{Kind: PhoneIntl, Value: string(value[:n]), Detail: c.name, Start: p, End: end}, true
 }

@@ -9,7 +9,7 @@ import (
 )
 
 // entityTests lists, per kind, texts and what must be found in them:
-// "value|detail|evidence", the evidence being the normalized text the match
+// "value|detail|evidence", the evidence being the original text the match
 // covers. A nil want is a hard negative.
 var entityTests = []struct {
 	kind EntityKind
@@ -69,6 +69,7 @@ var entityTests = []struct {
 	{QQ, "qq号码 12345678901234", nil},
 	{QQ, "qq 3.14159", nil},
 	{QQ, "qq群里说。12345678", nil},
+	{QQ, "qq群里有人说过这个号码12345678", nil},
 	{QQ, "订单 12345678", nil},
 	{QQ, "qq 20000元", nil},
 
@@ -111,7 +112,7 @@ var entityTests = []struct {
 	{URL, "http://t.cn/a1b2c3", []string{"http://t.cn/a1b2c3|short_link|http://t.cn/a1b2c3"}},
 	{URL, "bit.ly/xyz12", []string{"http://bit.ly/xyz12|short_link,bare_domain|bit.ly/xyz12"}},
 	{URL, "http://192.168.1.10:8080/login", []string{"http://192.168.1.10:8080/login|ip_host|http://192.168.1.10:8080/login"}},
-	{URL, "登录1.2.3.4/admin", []string{"http://1.2.3.4/admin|ip_host,bare_domain|1.2.3.4/admin"}},
+	{URL, "登录10.20.30.40/admin", []string{"http://10.20.30.40/admin|ip_host,bare_domain|10.20.30.40/admin"}},
 	{URL, "see 163.com, ok", []string{"http://163.com|bare_domain|163.com"}},
 	{URL, "https://shop.example.org.", []string{"https://shop.example.org||https://shop.example.org"}},
 	{URL, "邮箱 zhang@example.com", nil},
@@ -131,6 +132,22 @@ var entityTests = []struct {
 	{Wallet, "0x52908400098527886E0F7030069857D2E4169EE", nil},
 	{Wallet, "0x52908400098527886E0F7030069857D2E4169EE77", nil},
 	{Wallet, "0x5290840009852788gE0F7030069857D2E4169EE7", nil},
+
+	// Disguised, going through the normalizer.
+	{MobileCN, "电话：壹叁捌壹贰叁肆伍陆柒捌", []string{"13812345678||壹叁捌壹贰叁肆伍陆柒捌"}},
+	{MobileCN, "①③⑧①②③④⑤⑥⑦⑧", []string{"13812345678||①③⑧①②③④⑤⑥⑦⑧"}},
+	{MobileCN, "１３８ １２３４ ５６７８", []string{"13812345678||１３８ １２３４ ５６７８"}},
+	{MobileCN, "1 3 8 1 2 3 4 5 6 7 8", []string{"13812345678||1 3 8 1 2 3 4 5 6 7 8"}},
+	{MobileCN, "138​1234‍5678", []string{"13812345678||138​1234‍5678"}},
+	{QQ, "ＱＱ：８７６５４３２１", []string{"87654321||８７６５４３２１"}},
+	{WeChatID, "Ｖ信 ａｂｃ１２３４５", []string{"abc12345||ａｂｃ１２３４５"}},
+	{WeChatID, "vx:abc​12345", []string{"abc12345||abc​12345"}},
+	{WeChatID, "加 V：ZhangSan_88", []string{"zhangsan_88||ZhangSan_88"}},
+	{Telegram, "纸飞机：＠Scam_Boss1", []string{"@scam_boss1||＠Scam_Boss1"}},
+	{URL, "ＷＷＷ．ＡＢＣ１２３．ＣＯＭ", []string{"http://www.abc123.com||ＷＷＷ．ＡＢＣ１２３．ＣＯＭ"}},
+	{Wallet, "ＴＡ４Ｙ62o6YC2Zsck9rZVGTvqW1AQ7X9zTnj", []string{"TA4Y62o6YC2Zsck9rZVGTvqW1AQ7X9zTnj|trc20|ＴＡ４Ｙ62o6YC2Zsck9rZVGTvqW1AQ7X9zTnj"}},
+	{Wallet, "TA4Y62o6YC2Zsck9​rZVGTvqW1AQ7X9zTnj", []string{"TA4Y62o6YC2Zsck9rZVGTvqW1AQ7X9zTnj|trc20|TA4Y62o6YC2Zsck9​rZVGTvqW1AQ7X9zTnj"}},
+	{BankCard, "６２２２ ０２１２ ３４５６ ７８９０ １２８", []string{"6222021234567890128||６２２２ ０２１２ ３４５６ ７８９０ １２８"}},
 
 	// Bank cards.
 	{BankCard, "卡号6222021234567890128", []string{"6222021234567890128||6222021234567890128"}},
@@ -161,7 +178,8 @@ func TestFindEntities(t *testing.T) {
 func formatEntities(t *normalize.Text, ms []entityMatch) []string {
 	var out []string
 	for _, m := range ms {
-		out = append(out, fmt.Sprintf("%s|%s|%s", m.Value, m.Detail, t.Normalized()[m.Start:m.End]))
+		os, oe := t.Span(m.Start, m.End)
+		out = append(out, fmt.Sprintf("%s|%s|%s", m.Value, m.Detail, t.Original()[os:oe]))
 	}
 	return out
 }

@@ -78,17 +78,20 @@ func urlAt(t *normalize.Text, s string, i int) (entityMatch, bool) {
 	if h == k {
 		return entityMatch{}, false
 	}
-	host := strings.ToLower(s[k:h])
-	labels := strings.Split(host, ".")
-	tld := labels[len(labels)-1]
-	ip := isIPv4(labels)
+	host := s[k:h]
+	if hasUpper(host) {
+		host = strings.ToLower(host)
+	}
+	dots := strings.Count(host, ".")
+	tld := host[strings.LastIndexByte(host, '.')+1:]
+	ip := dots == 3 && isIPv4(host)
 	end := h
 	if end+1 < len(s) && s[end] == ':' && isDigit(s[end+1]) {
 		end = digitsEnd(s, end+1) // port
 	}
 	hasPath := end < len(s) && strings.IndexByte("/?#", s[end]) >= 0
 	switch {
-	case len(labels) < 2 || end < len(s) && s[end] == '@':
+	case dots == 0 || end < len(s) && s[end] == '@':
 		return entityMatch{}, false
 	case ip:
 		// A bare dotted quad is as likely a version number.
@@ -98,7 +101,7 @@ func urlAt(t *normalize.Text, s string, i int) (entityMatch, bool) {
 	case !isAlpha(tld) || len(tld) < 2:
 		return entityMatch{}, false
 	case scheme == "" && www:
-		if len(labels) < 3 {
+		if dots < 2 {
 			return entityMatch{}, false
 		}
 	case scheme == "" && !bareTLDs[tld]:
@@ -107,24 +110,45 @@ func urlAt(t *normalize.Text, s string, i int) (entityMatch, bool) {
 	if hasPath {
 		end = pathEnd(s, end)
 	}
-	var flags []string
-	if shorteners[strings.TrimPrefix(host, "www.")] {
-		flags = append(flags, "short_link")
-	}
-	if ip {
-		flags = append(flags, "ip_host")
-	}
-	if scheme == "" && !www {
-		flags = append(flags, "bare_domain")
-	}
+	detail := urlDetail(shorteners[strings.TrimPrefix(host, "www.")], ip, scheme == "" && !www)
 	if scheme == "" {
 		scheme = "http://"
 	}
-	rest := originalCase(t, h, end, s[h:end])
+	rest := originalURLPart(t, h, end)
 	return entityMatch{
 		Kind: URL, Value: strings.ToLower(scheme) + host + rest,
-		Detail: strings.Join(flags, ","), Start: i, End: end,
+		Detail: detail, Start: i, End: end,
 	}, true
+}
+
+// urlDetails holds the Detail strings for every combination of flags, so
+// that building one allocates nothing.
+var urlDetails = func() (d [8]string) {
+	for i := range d {
+		var flags []string
+		for bit, name := range []string{"short_link", "ip_host", "bare_domain"} {
+			if i&(1<<bit) != 0 {
+				flags = append(flags, name)
+			}
+		}
+		d[i] = strings.Join(flags, ",")
+	}
+	return d
+}()
+
+// urlDetail returns the Detail of a URL with the given flags.
+func urlDetail(short, ip, bare bool) string {
+	i := 0
+	if short {
+		i |= 1
+	}
+	if ip {
+		i |= 2
+	}
+	if bare {
+		i |= 4
+	}
+	return urlDetails[i]
 }
 
 // hostEnd returns the end of the host name starting at k: labels of letters,
@@ -157,12 +181,19 @@ func isAlpha(s string) bool {
 	return true
 }
 
-// isIPv4 reports whether labels are the four numbers of an IPv4 address.
-func isIPv4(labels []string) bool {
-	if len(labels) != 4 {
-		return false
+// hasUpper reports whether s has an ASCII upper-case letter.
+func hasUpper(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if 'A' <= s[i] && s[i] <= 'Z' {
+			return true
+		}
 	}
-	for _, l := range labels {
+	return false
+}
+
+// isIPv4 reports whether host is the four numbers of an IPv4 address.
+func isIPv4(host string) bool {
+	for l := range strings.SplitSeq(host, ".") {
 		if len(l) == 0 || len(l) > 3 || !isAllDigits(l) || len(l) > 1 && l[0] == '0' {
 			return false
 		}
@@ -197,6 +228,25 @@ func pathEnd(s string, j int) int {
 		j--
 	}
 	return j
+}
+
+// originalURLPart returns the port, path, query and fragment of a URL, the
+// normalized range [start, end), as the original has them if they are plain
+// URL characters there: paths are case-sensitive, and the normalizer may
+// have removed punctuation it took for separators ("?a=1" → "?a1").
+func originalURLPart(t *normalize.Text, start, end int) string {
+	norm := t.Normalized()[start:end]
+	if start >= end {
+		return norm
+	}
+	os, oe := t.Span(start, end)
+	o := t.Original()[os:oe]
+	for i := 0; i < len(o); i++ {
+		if o[i] <= ' ' || o[i] >= 0x7f {
+			return norm
+		}
+	}
+	return o
 }
 
 // originalCase returns the original text of the normalized range
