@@ -105,6 +105,7 @@ func runServe(args []string, _ io.Reader, stdout, stderr io.Writer) int {
 		cfg.log.Print(err)
 		return exitFailed
 	}
+	cfg.log.Print("shut down")
 	return exitOK
 }
 
