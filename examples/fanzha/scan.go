@@ -113,6 +113,9 @@ func runScan(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		}
 	} else {
 		next = lineReader(stdin)
+		if isTerminal(stdin) {
+			fmt.Fprintln(stderr, "fanzha scan: reading messages from standard input, one per line (end with Ctrl-D)")
+		}
 		if isTerminal(stderr) {
 			progress = startProgress(stderr)
 		}
