@@ -1,11 +1,15 @@
 package indicators
 
+import "github.com/fanzha/fanzha/normalize"
+
 // findBankCards appends the bank card numbers in s: 16–19 digits, in one
 // run or in groups of four (the last may be shorter) joined by spaces or
 // dashes, starting with an issuer digit (3 JCB/Amex, 4 Visa, 5 Mastercard,
 // 6 UnionPay, 9 domestic debit) and passing the Luhn check. The first-digit
-// rule keeps dates, timestamps and most order numbers out.
-func findBankCards(s string, dst []entityMatch) []entityMatch {
+// rule keeps dates, timestamps and most order numbers out; numbers
+// announced as an order or other reference number are left out too.
+func findBankCards(t *normalize.Text, dst []entityMatch) []entityMatch {
+	s := t.Normalized()
 	var digits [19]byte
 	for i := 0; i < len(s); {
 		if !isDigit(s[i]) {
@@ -42,7 +46,8 @@ func findBankCards(s string, dst []entityMatch) []entityMatch {
 				n = 0
 			}
 		}
-		if n >= 16 && isolatedRight(s, end) && issuerDigit(digits[0]) && luhn(digits[:n]) {
+		if n >= 16 && isolatedRight(s, end) && issuerDigit(digits[0]) && luhn(digits[:n]) &&
+			!isReference(t, i) {
 			v := s[i:end] // no copy when the number is written in one run
 			if end-i != n {
 				v = string(digits[:n])
@@ -54,6 +59,13 @@ func findBankCards(s string, dst []entityMatch) []entityMatch {
 		i = j
 	}
 	return dst
+}
+
+// isReference reports whether the number at i is announced as an order or
+// other reference number.
+func isReference(t *normalize.Text, i int) bool {
+	_, ok := cueBefore(t, i, referenceCues, 2)
+	return ok
 }
 
 func issuerDigit(d byte) bool {

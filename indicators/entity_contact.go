@@ -28,6 +28,13 @@ var (
 	telegramCues = []cue{
 		{"飞机", false}, {"telegram", false}, {"tg", false}, {"✈", false},
 	}
+	// referenceCues announce a number that is a reference, not a phone
+	// or a card: order, waybill, serial, staff and student numbers. They
+	// are weak cues, so they count only right before the number.
+	referenceCues = []cue{
+		{"订单", true}, {"单号", true}, {"编号", true}, {"运单", true}, {"快递", true},
+		{"流水", true}, {"交易号", true}, {"工号", true}, {"学号", true}, {"序列号", true},
+	}
 )
 
 // maxCueGap is how many runes may stand between a strong cue and the
@@ -158,6 +165,14 @@ func findQQ(t *normalize.Text, dst []entityMatch) []entityMatch {
 	return dst
 }
 
+// idMarkEnds reports whether gap ends with a colon or 号, and maybe a
+// space: "微信号：name", "vx: name".
+func idMarkEnds(gap string) bool {
+	gap = strings.TrimRight(gap, " ")
+	r, _ := utf8.DecodeLastRuneInString(gap)
+	return r == ':' || r == '：' || r == '号'
+}
+
 // isIDByte reports whether b may appear in a WeChat ID or Telegram handle.
 func isIDByte(b byte) bool { return isLower(b) || isDigit(b) || b == '_' || b == '-' }
 
@@ -196,8 +211,8 @@ func isCueWord(tok string) bool {
 // findWeChat appends the WeChat IDs in s: IDs by WeChat's rules (6–20
 // letters, digits, "_" or "-", a letter first) and mobile numbers announced
 // by a WeChat cue, and "wxid_" IDs wherever they are. An ID of letters only
-// is taken only when a colon or 号 stands between cue and ID, since it could
-// be an ordinary word (the normalizer removes the space in "微信 account").
+// is taken only when a colon or 号 stands right before it, since it could be
+// an ordinary word (the normalizer removes the space in "微信 account").
 func findWeChat(t *normalize.Text, dst []entityMatch) []entityMatch {
 	s := t.Normalized()
 	for i := 0; i < len(s); {
@@ -245,7 +260,7 @@ func weChatIDAt(t *normalize.Text, i, j int) (entityMatch, bool) {
 	if !ok {
 		return entityMatch{}, false
 	}
-	if strings.TrimLeft(tok, "abcdefghijklmnopqrstuvwxyz") == "" && !strings.ContainsAny(gap, ":：号") {
+	if strings.TrimLeft(tok, "abcdefghijklmnopqrstuvwxyz") == "" && !idMarkEnds(gap) {
 		return entityMatch{}, false
 	}
 	return entityMatch{Kind: WeChatID, Value: tok, Start: i, End: j}, true

@@ -26,7 +26,7 @@ func findEntities(t *normalize.Text, kind EntityKind, dst []entityMatch) []entit
 	s := t.Normalized()
 	switch kind {
 	case MobileCN:
-		return findMobiles(s, dst)
+		return findMobiles(t, dst)
 	case PhoneIntl:
 		return findIntlPhones(s, dst)
 	case QQ:
@@ -40,7 +40,7 @@ func findEntities(t *normalize.Text, kind EntityKind, dst []entityMatch) []entit
 	case Wallet:
 		return findWallets(t, dst)
 	case BankCard:
-		return findBankCards(s, dst)
+		return findBankCards(t, dst)
 	}
 	return dst
 }

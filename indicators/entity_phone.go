@@ -1,11 +1,17 @@
 package indicators
 
-import "strings"
+import (
+	"strings"
+
+	"github.com/fanzha/fanzha/normalize"
+)
 
 // findMobiles appends the mainland mobile numbers in s: 1[3-9] and nine
 // more digits, written in one run or grouped 3-4-4 or 3-8 with spaces or
-// dashes, optionally after +86, 86 or 0086. The value is the eleven digits.
-func findMobiles(s string, dst []entityMatch) []entityMatch {
+// dashes, optionally after +86, 86 or 0086, and not announced as an order
+// or other reference number. The value is the eleven digits.
+func findMobiles(t *normalize.Text, dst []entityMatch) []entityMatch {
+	s := t.Normalized()
 	for i := 0; i < len(s); {
 		if !isDigit(s[i]) {
 			i++
@@ -13,7 +19,9 @@ func findMobiles(s string, dst []entityMatch) []entityMatch {
 		}
 		j := digitsEnd(s, i)
 		if m, ok := mobileAt(s, i, j); ok {
-			dst = append(dst, m)
+			if _, ref := cueBefore(t, m.Start, referenceCues, 2); !ref {
+				dst = append(dst, m)
+			}
 			i = m.End
 			continue
 		}

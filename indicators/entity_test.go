@@ -30,6 +30,8 @@ var entityTests = []struct {
 	{MobileCN, "vx13812345678", []string{"13812345678||13812345678"}},
 	{MobileCN, "订单号2024138123456789", nil},
 	{MobileCN, "编号12345678901", nil},
+	{MobileCN, "订单号：19512345678", nil},
+	{MobileCN, "运单 13812345678 已签收", nil},
 	{MobileCN, "1381234567", nil},
 	{MobileCN, "余额3.13812345678", nil},
 	{MobileCN, "138 1234 5678 9012", nil},
@@ -89,6 +91,7 @@ var entityTests = []struct {
 	{WeChatID, "微博 abc12345", nil},
 	{WeChatID, "vx 12345", nil},
 	{WeChatID, "微信 weixin", nil},
+	{WeChatID, "微信号济南-mobile", nil},
 	{WeChatID, "abc12345", nil},
 
 	// Telegram.
@@ -138,15 +141,15 @@ var entityTests = []struct {
 	{MobileCN, "①③⑧①②③④⑤⑥⑦⑧", []string{"13812345678||①③⑧①②③④⑤⑥⑦⑧"}},
 	{MobileCN, "１３８ １２３４ ５６７８", []string{"13812345678||１３８ １２３４ ５６７８"}},
 	{MobileCN, "1 3 8 1 2 3 4 5 6 7 8", []string{"13812345678||1 3 8 1 2 3 4 5 6 7 8"}},
-	{MobileCN, "138​1234‍5678", []string{"13812345678||138​1234‍5678"}},
+	{MobileCN, "138\u200b1234\u200d5678", []string{"13812345678||138\u200b1234\u200d5678"}},
 	{QQ, "ＱＱ：８７６５４３２１", []string{"87654321||８７６５４３２１"}},
 	{WeChatID, "Ｖ信 ａｂｃ１２３４５", []string{"abc12345||ａｂｃ１２３４５"}},
-	{WeChatID, "vx:abc​12345", []string{"abc12345||abc​12345"}},
+	{WeChatID, "vx:abc\u200b12345", []string{"abc12345||abc\u200b12345"}},
 	{WeChatID, "加 V：ZhangSan_88", []string{"zhangsan_88||ZhangSan_88"}},
 	{Telegram, "纸飞机：＠Scam_Boss1", []string{"@scam_boss1||＠Scam_Boss1"}},
 	{URL, "ＷＷＷ．ＡＢＣ１２３．ＣＯＭ", []string{"http://www.abc123.com||ＷＷＷ．ＡＢＣ１２３．ＣＯＭ"}},
 	{Wallet, "ＴＡ４Ｙ62o6YC2Zsck9rZVGTvqW1AQ7X9zTnj", []string{"TA4Y62o6YC2Zsck9rZVGTvqW1AQ7X9zTnj|trc20|ＴＡ４Ｙ62o6YC2Zsck9rZVGTvqW1AQ7X9zTnj"}},
-	{Wallet, "TA4Y62o6YC2Zsck9​rZVGTvqW1AQ7X9zTnj", []string{"TA4Y62o6YC2Zsck9rZVGTvqW1AQ7X9zTnj|trc20|TA4Y62o6YC2Zsck9​rZVGTvqW1AQ7X9zTnj"}},
+	{Wallet, "TA4Y62o6YC2Zsck9\u200brZVGTvqW1AQ7X9zTnj", []string{"TA4Y62o6YC2Zsck9rZVGTvqW1AQ7X9zTnj|trc20|TA4Y62o6YC2Zsck9\u200brZVGTvqW1AQ7X9zTnj"}},
 	{BankCard, "６２２２ ０２１２ ３４５６ ７８９０ １２８", []string{"6222021234567890128||６２２２ ０２１２ ３４５６ ７８９０ １２８"}},
 
 	// Bank cards.
@@ -155,6 +158,7 @@ var entityTests = []struct {
 	{BankCard, "6228-4800-1234-5671", []string{"6228480012345671||6228-4800-1234-5671"}},
 	{BankCard, "9558 8012 3456 7890 128", []string{"9558801234567890128||9558 8012 3456 7890 128"}},
 	{BankCard, "订单2024051312345672", nil},
+	{BankCard, "交易号：6222021234567890128", nil},
 	{BankCard, "6222021234567890127", nil},
 	{BankCard, "622202123456789", nil},
 	{BankCard, "62220212345678901280", nil},
