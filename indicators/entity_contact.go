@@ -45,9 +45,23 @@ const (
 	telegramNear = 12
 )
 
+// cueLastBytes marks the bytes that end some cue, so that cueAt can reject
+// most positions with one load.
+var cueLastBytes = func() (m [256]bool) {
+	for _, cs := range [][]cue{qqCues, weChatCues, telegramCues, referenceCues} {
+		for _, c := range cs {
+			m[c.word[len(c.word)-1]] = true
+		}
+	}
+	return m
+}()
+
 // cueAt reports whether one of cues ends at k in s and may announce a
 // contact separated from it by gap.
 func cueAt(s string, k int, cues []cue, gap string) (cue, bool) {
+	if k == 0 || !cueLastBytes[s[k-1]] {
+		return cue{}, false
+	}
 	for _, c := range cues {
 		if !strings.HasSuffix(s[:k], c.word) {
 			continue

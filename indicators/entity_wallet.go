@@ -88,17 +88,28 @@ func originalAddress(t *normalize.Text, start, end int) (string, bool) {
 
 const base58Alphabet = "123456789ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz"
 
+// base58Digit maps a byte to its base58 value, or -1.
+var base58Digit = func() (d [256]int8) {
+	for i := range d {
+		d[i] = -1
+	}
+	for i := range len(base58Alphabet) {
+		d[base58Alphabet[i]] = int8(i)
+	}
+	return d
+}()
+
 // validTron reports whether addr is a Tron address: 25 bytes in base58,
 // version byte 0x41, and a checksum of the first four bytes of the double
 // SHA-256 of the rest.
 func validTron(addr string) bool {
 	var n [25]byte // big-endian
 	for i := 0; i < len(addr); i++ {
-		d := strings.IndexByte(base58Alphabet, addr[i])
+		d := base58Digit[addr[i]]
 		if d < 0 {
 			return false
 		}
-		carry := d
+		carry := int(d)
 		for k := len(n) - 1; k >= 0; k-- {
 			carry += int(n[k]) * 58
 			n[k] = byte(carry)
