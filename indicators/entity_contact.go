@@ -2,6 +2,7 @@ package indicators
 
 import (
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/fanzha/fanzha/normalize"
@@ -68,8 +69,8 @@ func cueAt(s string, k int, cues []cue, gap string) (cue, bool) {
 		}
 		a := k - len(c.word)
 		// Latin cues must start a word: "vx" not inside "dvx", "v" not
-		// the end of "dev".
-		if isLower(c.word[0]) && a > 0 && isAlnum(s[a-1]) {
+		// the end of "dev". Digits may come before ("…015tg").
+		if isLower(c.word[0]) && a > 0 && isAlpha(s[a-1:a]) {
 			continue
 		}
 		if c.weak && !weakGap(gap) {
@@ -107,20 +108,19 @@ func isStop(r rune) bool {
 
 // cueBefore reports whether a cue ends at most maxGap runes before i in
 // t's normalized text, with neither a digit nor a sentence end between. It
-// returns the gap. Sentence ends are looked for in the original too, since
-// the normalizer removes punctuation between CJK characters.
+// returns the gap as the original has it: the normalizer removes
+// punctuation such as "：" or "。" next to CJK characters, and both matter
+// here.
 func cueBefore(t *normalize.Text, i int, cues []cue, maxGap int) (gap string, ok bool) {
 	s := t.Normalized()
 	k := i
 	for n := 0; ; n++ {
 		if c, ok := cueAt(s, k, cues, s[k:i]); ok {
-			if i < len(s) {
-				os, oe := t.Span(k-len(c.word), i+1)
-				if strings.IndexFunc(t.Original()[os:oe], isStop) >= 0 {
-					return "", false
-				}
+			gap := originalGap(t, k-len(c.word), k, i)
+			if strings.IndexFunc(gap, isStop) >= 0 {
+				return "", false
 			}
-			return s[k:i], true
+			return gap, true
 		}
 		r, size := lastRune(s, k)
 		if n == maxGap || size == 0 || r < utf8.RuneSelf && isDigit(byte(r)) || isStop(r) {
@@ -128,6 +128,20 @@ func cueBefore(t *normalize.Text, i int, cues []cue, maxGap int) (gap string, ok
 		}
 		k -= size
 	}
+}
+
+// originalGap returns the original text between a cue at [a, k) and a
+// contact starting at i in the normalized text.
+func originalGap(t *normalize.Text, a, k, i int) string {
+	_, ge := t.Span(a, k)
+	gs := len(t.Original())
+	if i < len(t.Normalized()) {
+		gs, _ = t.Span(i, i+1)
+	}
+	if ge > gs {
+		return ""
+	}
+	return t.Original()[ge:gs]
 }
 
 // cueAfter reports whether a strong cue starts at most maxGap runes after j,
@@ -156,7 +170,7 @@ func unitAfter(s string, j int) bool {
 		j++
 	}
 	r, _ := utf8.DecodeRuneInString(s[j:])
-	return strings.ContainsRune("元块万亿千百%岁年月日天次人个分秒米斤号楼期位条件单笔", r)
+	return strings.ContainsRune("元块万亿千百%岁年月日天次人个分秒米斤楼期位条件单笔", r)
 }
 
 // findQQ appends the QQ numbers in s: 5–11 digits, not starting with 0,
@@ -179,10 +193,10 @@ func findQQ(t *normalize.Text, dst []entityMatch) []entityMatch {
 	return dst
 }
 
-// idMarkEnds reports whether gap ends with a colon or 号, and maybe a
-// space: "微信号：name", "vx: name".
+// idMarkEnds reports whether the original gap ends with a colon or 号, and
+// maybe spaces or invisible characters: "微信号：name", "vx: name".
 func idMarkEnds(gap string) bool {
-	gap = strings.TrimRight(gap, " ")
+	gap = strings.TrimRightFunc(gap, func(r rune) bool { return r == ' ' || unicode.Is(unicode.Cf, r) })
 	r, _ := utf8.DecodeLastRuneInString(gap)
 	return r == ':' || r == '：' || r == '号'
 }
@@ -190,9 +204,14 @@ func idMarkEnds(gap string) bool {
 // isIDByte reports whether b may appear in a WeChat ID or Telegram handle.
 func isIDByte(b byte) bool { return isLower(b) || isDigit(b) || b == '_' || b == '-' }
 
-// tokenEnd returns the end of the run of ID bytes that starts at i.
+// tokenEnd returns the end of the run of ID bytes that starts at i. Like
+// handleEnd, it stops before a glued link.
 func tokenEnd(s string, i int) int {
+	start := i
 	for i < len(s) && isIDByte(s[i]) {
+		if s[i] == 'h' && i > start && startsLink(s[i:]) {
+			break
+		}
 		i++
 	}
 	return i
@@ -303,7 +322,7 @@ func findTelegram(t *normalize.Text, dst []entityMatch) []entityMatch {
 	for i := 0; i < len(s); {
 		b := s[i]
 		switch {
-		case b == '@' && i+1 < len(s) && isLower(s[i+1]) && (i == 0 || !isIDByte(s[i-1]) && s[i-1] != '.'):
+		case b == '@' && i+1 < len(s) && isLower(s[i+1]) && (i == 0 || !isHandleByte(s[i-1]) && s[i-1] != '.'):
 			j := handleEnd(s, i+1)
 			h := s[i+1 : j]
 			// "@name" is an e-mail domain if a dot and more follow.
@@ -314,7 +333,7 @@ func findTelegram(t *normalize.Text, dst []entityMatch) []entityMatch {
 				}
 			}
 			i = j
-		case isLower(b) && (i == 0 || !isIDByte(s[i-1]) && s[i-1] != '.' && s[i-1] != '/'):
+		case isLower(b) && (i == 0 || !isIDByte(s[i-1]) && s[i-1] != '.' && s[i-1] != '/' || startsLink(s[i:])):
 			if m, ok := telegramLinkAt(t, s, i); ok {
 				dst = append(dst, m)
 				i = m.End
@@ -334,12 +353,24 @@ func findTelegram(t *normalize.Text, dst []entityMatch) []entityMatch {
 	return dst
 }
 
-// handleEnd returns the end of the run of handle bytes starting at i.
+func isHandleByte(b byte) bool { return isLower(b) || isDigit(b) || b == '_' }
+
+// handleEnd returns the end of the run of handle bytes starting at i. It
+// stops before a link glued to the handle ("@name" + "https://…").
 func handleEnd(s string, i int) int {
-	for i < len(s) && (isLower(s[i]) || isDigit(s[i]) || s[i] == '_') {
+	start := i
+	for i < len(s) && isHandleByte(s[i]) {
+		if s[i] == 'h' && i > start && startsLink(s[i:]) {
+			break
+		}
 		i++
 	}
 	return i
+}
+
+// startsLink reports whether s starts with "http://" or "https://".
+func startsLink(s string) bool {
+	return strings.HasPrefix(s, "http://") || strings.HasPrefix(s, "https://")
 }
 
 // telegramLinkAt tries to read a t.me or telegram.me link at i, with or

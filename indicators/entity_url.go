@@ -45,7 +45,7 @@ func findURLs(t *normalize.Text, dst []entityMatch) []entityMatch {
 			i++
 			continue
 		}
-		if i > 0 && (isHostByte(s[i-1]) || strings.IndexByte("._@/%+=&?#~", s[i-1]) >= 0) {
+		if i > 0 && (isHostByte(s[i-1]) || strings.IndexByte("._@/%+=&?#~", s[i-1]) >= 0) && !startsLink(s[i:]) {
 			// Inside some token that did not start a URL.
 			i++
 			continue
@@ -55,7 +55,9 @@ func findURLs(t *normalize.Text, dst []entityMatch) []entityMatch {
 			i = m.End
 			continue
 		}
-		for i < len(s) && isHostByte(s[i]) {
+		// Skip the rest of the token, up to a link glued to it.
+		i++
+		for i < len(s) && isHostByte(s[i]) && !(s[i] == 'h' && startsLink(s[i:])) {
 			i++
 		}
 	}
