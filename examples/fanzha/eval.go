@@ -10,10 +10,11 @@ import (
 	"path/filepath"
 	"runtime"
 	"sort"
+	"strconv"
 	"strings"
 	"sync"
-	"text/tabwriter"
 	"time"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/fanzha/fanzha/indicators"
@@ -373,19 +374,27 @@ func printEval(w io.Writer, rep evalReport, workers int) {
 		}
 		return fmt.Sprintf("%.1f%%", *p*100)
 	}
-	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', tabwriter.AlignRight)
-	fmt.Fprintln(tw, "rows\tflagged\tscam\trecall\tbenign\tFP\tFPR\tspam\tspam flagged\tfile / category\t")
-	line := func(s evalStats, name string) {
-		fmt.Fprintf(tw, "%d\t%d\t%d\t%s\t%d\t%d\t%s\t%d\t%s\t%s\t\n",
-			s.Rows, s.Flagged, s.Scam, pct(s.Recall), s.Benign, s.BenignFlagged, pct(s.FPR), s.Spam, pct(s.SpamFlagRate), name)
-	}
+	nameW := len("file / category")
 	for _, f := range rep.Files {
-		line(f, f.File)
+		nameW = max(nameW, displayWidth(f.File))
 		for _, c := range f.Categories {
-			line(c, "  "+c.Category)
+			nameW = max(nameW, 2+displayWidth(c.Category))
 		}
 	}
-	tw.Flush()
+	pad := func(s string) string { return s + strings.Repeat(" ", nameW-displayWidth(s)) }
+	const row = "%s %7s %7s %6s %7s %7s %6s %6s %6s %7s\n"
+	fmt.Fprintf(w, row, pad("file / category"), "rows", "flagged", "scam", "recall", "benign", "FP", "FPR", "spam", "flagged")
+	line := func(name string, s evalStats) {
+		fmt.Fprintf(w, row, pad(name), strconv.Itoa(s.Rows), strconv.Itoa(s.Flagged),
+			strconv.Itoa(s.Scam), pct(s.Recall), strconv.Itoa(s.Benign), strconv.Itoa(s.BenignFlagged), pct(s.FPR),
+			strconv.Itoa(s.Spam), pct(s.SpamFlagRate))
+	}
+	for _, f := range rep.Files {
+		line(f.File, f)
+		for _, c := range f.Categories {
+			line("  "+c.Category, c)
+		}
+	}
 	if len(rep.FPRules) > 0 {
 		fmt.Fprintf(w, "\nRules firing on flagged benign rows:\n")
 		for _, r := range rep.FPRules {
@@ -396,4 +405,18 @@ func printEval(w io.Writer, rep evalReport, workers int) {
 		}
 	}
 	fmt.Fprintf(w, "\nSpeed: %.0f messages/s on %d workers\n", rep.MessagesPerSecond, workers)
+}
+
+// displayWidth approximates the columns s takes in a terminal: two for
+// CJK and full-width characters, one for the others.
+func displayWidth(s string) int {
+	n := 0
+	for _, r := range s {
+		n++
+		if unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana, unicode.Hangul) ||
+			(r >= 0x3000 && r <= 0x303F) || (r >= 0xFF01 && r <= 0xFF60) {
+			n++
+		}
+	}
+	return n
 }
