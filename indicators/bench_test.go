@@ -136,6 +136,6 @@ func BenchmarkCompileDefault(b *testing.B) {
 	rules := DefaultRules()
 	b.ReportAllocs()
 	for b.Loop() {
-		MustCompile(rules, Config{})
+		MustCompile(rules, Config{SkipExamples: true})
 	}
 }
