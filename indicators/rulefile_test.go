@@ -193,8 +193,8 @@ func TestMerge(t *testing.T) {
 	base := []Rule{testRule("a", 10, Keywords("刷单")), testRule("b", 10, Keywords("返利"))}
 	extra := []Rule{
 		testRule("b", 30, Keywords("返利", "返现")), // replaces
-		{ID: "test.a", Disabled: true},             // disables
-		testRule("c", 5, Keywords("垫付")),          // appended
+		{ID: "test.a", Disabled: true},          // disables
+		testRule("c", 5, Keywords("垫付")),        // appended
 	}
 	got := Merge(base, extra)
 	if len(got) != 3 || !got[0].Disabled || got[0].When == nil || got[1].Points != 30 || got[2].ID != "test.c" {

@@ -62,7 +62,7 @@ func TestScoring(t *testing.T) {
 		{[]string{"contact.a"}, 15, LevelNone, false, "contact 15"},
 		{[]string{"job.c"}, 20, LevelLow, false, "job 20"},
 		{[]string{"job.a", "contact.a"}, 45, LevelMedium, true, "job 30, contact 15"},
-		{[]string{"job.a", "job.b", "job.c"}, 60, LevelMedium, true, "job 60"}, // capped at 60
+		{[]string{"job.a", "job.b", "job.c"}, 60, LevelMedium, true, "job 60"},  // capped at 60
 		{[]string{"evasion.a", "evasion.b"}, 20, LevelLow, false, "evasion 20"}, // evasion cap 20
 		{[]string{"job.a", "job.b", "contact.b"}, 100, LevelHigh, true, "job 55, contact 50"},
 		{[]string{"money.a"}, 60, LevelMedium, true, "money 60"},
