@@ -36,10 +36,14 @@ type Matcher struct {
 	// state s reports a hit if and only if s >= firstOut. That keeps the
 	// inner loop down to one load and one compare per byte.
 	firstOut uint32
+	// recip is ⌈2³²/stride⌉: for a multiple x of stride below 2³², x/stride
+	// is (x*recip)>>32, which spares a division per hit.
+	recip uint64
 
-	// For an output state s (indexed by s-firstOut): the patterns that end
-	// exactly at s are outIDs[outStart[i]:outStart[i+1]], and dict[i] is the
-	// nearest output state on the failure chain of s (0 if none).
+	// Output state s has the output index i = s-firstOut. The patterns
+	// that end exactly at s are outIDs[outStart[i]:outStart[i+1]], and
+	// dict[i] is 1 + the output index of the nearest output state on the
+	// failure chain of s, or 0 if there is none.
 	outStart []int32
 	outIDs   []int32
 	dict     []uint32
@@ -117,7 +121,7 @@ func (m *Matcher) FindAll(text string, dst []Hit) []Hit {
 		for i := 0; i < len(text); i++ {
 			s = tr[s+uint32(class[text[i]])]
 			if s >= first {
-				dst = m.emit(dst, s/stride, int32(i+1))
+				dst = m.emit(dst, uint32((uint64(s-first)*m.recip)>>32), int32(i+1))
 			}
 		}
 		return dst
@@ -126,23 +130,26 @@ func (m *Matcher) FindAll(text string, dst []Hit) []Hit {
 	for i := 0; i < len(text); i++ {
 		s = tr[s*stride+uint32(class[text[i]])]
 		if s >= first {
-			dst = m.emit(dst, s, int32(i+1))
+			dst = m.emit(dst, s-first, int32(i+1))
 		}
 	}
 	return dst
 }
 
-// emit appends the hits of output state s ending at end: those of s itself,
-// then those of its dictionary chain, each shorter than the one before.
-func (m *Matcher) emit(dst []Hit, s uint32, end int32) []Hit {
-	for s != 0 {
-		o := s - m.firstOut
+// emit appends the hits of the output state with output index o ending at
+// end: those of the state itself, then those of its dictionary chain, each
+// shorter than the one before.
+func (m *Matcher) emit(dst []Hit, o uint32, end int32) []Hit {
+	for {
 		for _, id := range m.outIDs[m.outStart[o]:m.outStart[o+1]] {
 			dst = append(dst, Hit{Pattern: id, Start: end - m.patLen[id], End: end})
 		}
-		s = m.dict[o]
+		next := m.dict[o]
+		if next == 0 {
+			return dst
+		}
+		o = next - 1
 	}
-	return dst
 }
 
 // MemoryBytes returns an estimate of the memory the Matcher holds, for

@@ -111,7 +111,7 @@ func (b *builder) finish(m *Matcher) {
 		o := newID[s] - m.firstOut
 		m.outStart[o+1] = int32(len(b.out[s]))
 		if dict[s] != 0 {
-			m.dict[o] = newID[dict[s]]
+			m.dict[o] = newID[dict[s]] - m.firstOut + 1
 		}
 	}
 	for i := 1; i <= nOut; i++ {
@@ -129,6 +129,7 @@ func (b *builder) finish(m *Matcher) {
 	// exactly the right size.
 	mul := uint32(1)
 	m.premul = uint64(n)*uint64(stride)-1 <= premulLimit
+	m.recip = (1<<32 + uint64(stride) - 1) / uint64(stride)
 	if m.premul {
 		mul = uint32(stride)
 	}
