@@ -24,12 +24,16 @@ var EntityKinds = []EntityKind{MobileCN, PhoneIntl, QQ, WeChatID, Telegram, URL,
 type Extracted struct {
 	Kind EntityKind `json:"kind"`
 	// Value is the canonical value: digits only for numbers ("13812345678",
-	// "+959123456789"), lower case for handles and IDs, the address as
-	// written for wallets, the URL with scheme for links.
+	// "+959123456789"), lower case for handles and IDs ("@name" for
+	// Telegram, or the link for a Telegram invitation, whose code keeps its
+	// case), the address as written for wallets, the URL with scheme for
+	// links ("http://" when none was written; host in lower case, the rest
+	// as written).
 	Value string `json:"value"`
 	// Detail qualifies the value: the country for PhoneIntl ("Myanmar"), the
-	// network for Wallet ("trc20", "erc20"), for URL a comma-separated list of
-	// flags among "short_link", "ip_host", "bare_domain".
+	// network for Wallet ("trc20", "erc20"), "invite" for a Telegram
+	// invitation link, for URL a comma-separated list of flags among
+	// "short_link", "ip_host", "bare_domain", in that order.
 	Detail string `json:"detail,omitempty"`
 	Start  int    `json:"start"` // byte offset of the evidence in the original text
 	End    int    `json:"end"`   // byte offset just past the evidence
