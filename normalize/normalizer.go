@@ -2,6 +2,7 @@ package normalize
 
 import (
 	"math"
+	"slices"
 	"strings"
 	"sync"
 	"unicode/utf8"
@@ -70,7 +71,7 @@ func (n *Normalizer) Normalize(s string) Text {
 		return Text{original: s, normalized: s}
 	}
 	p := unitPool.Get().(*[]unit)
-	us, trailing := n.decode((*p)[:0], s)
+	us, trailing := n.decode(slices.Grow((*p)[:0], len(s)), s)
 	if n.opts.Separator {
 		us = removeSeparators(us)
 	}
@@ -104,21 +105,30 @@ func Normalize(s string) Text { return Default.Normalize(s) }
 func (n *Normalizer) decode(us []unit, s string) ([]unit, Kind) {
 	var pending Kind
 	for i := 0; i < len(s); {
+		var r rune
+		size := 1
 		if c := s[i]; c < utf8.RuneSelf {
-			us = n.appendRune(us, rune(c), lookup(rune(c)), int32(i), pending)
-			pending = 0
-			i++
-			continue
-		}
-		r, size := utf8.DecodeRuneInString(s[i:])
-		if r == utf8.RuneError && size == 1 {
-			us = append(us, unit{utf8.RuneError, int32(i), pending | Invalid, lookup(utf8.RuneError)})
-			pending = 0
-			i++
-			continue
+			r = rune(c)
+		} else if c >= 0xE1 && c <= 0xEF && c != 0xED && i+2 < len(s) && s[i+1]&0xC0 == 0x80 && s[i+2]&0xC0 == 0x80 {
+			// A three-byte sequence without the overlong and surrogate
+			// cases of E0 and ED: all of CJK, inline for speed.
+			r = rune(c&0x0F)<<12 | rune(s[i+1]&0x3F)<<6 | rune(s[i+2]&0x3F)
+			size = 3
+		} else {
+			r, size = utf8.DecodeRuneInString(s[i:])
+			if r == utf8.RuneError && size == 1 {
+				us = append(us, unit{utf8.RuneError, int32(i), pending | Invalid, lookup(utf8.RuneError)})
+				pending = 0
+				i++
+				continue
+			}
 		}
 		inf := lookup(r)
 		switch op := inf.op(); {
+		case op == opNone && inf.class() != classInvisible && (!n.opts.Lookalike || lookalike(r) == 0):
+			// The common case: nothing to fold.
+			us = append(us, unit{r, int32(i), pending, inf})
+			pending = 0
 		case inf.class() == classInvisible && n.opts.Invisible:
 			pending |= Invisible
 		case (op == opWidth || op == opCompat) && n.opts.Width:
@@ -161,38 +171,62 @@ func (n *Normalizer) appendRune(us []unit, r rune, inf info, src int32, k Kind) 
 
 // build makes the Text from the units.
 func build(s string, us []unit, trailing Kind) Text {
-	size := 0
-	all := trailing
+	size, marked := 0, 0
 	for i := range us {
-		all |= us[i].kind
-		if r := us[i].r; r < utf8.RuneSelf {
-			size++
-		} else {
-			size += utf8.RuneLen(r)
+		size += runeLen(us[i].r)
+		if us[i].kind != 0 {
+			marked++
 		}
 	}
-	if all == 0 {
+	if marked == 0 && trailing == 0 {
 		// Every rune was kept as it was: the fast path of the contract.
 		return Text{original: s, normalized: s}
 	}
 	var b strings.Builder
 	b.Grow(size)
-	m := make([]mapEntry, size)
-	j := 0
+	m := make([]int32, size+2*marked)
+	pairs := m[size:]
+	// Runes that did not change are copied from s in runs, which is much
+	// faster than writing them one by one.
+	j, copyStart, copyEnd := 0, 0, 0
 	for i := range us {
 		u := &us[i]
-		e := mapEntry{u.src, u.kind}
-		if u.r < utf8.RuneSelf {
-			b.WriteByte(byte(u.r))
-			m[j] = e
-			j++
+		n := runeLen(u.r)
+		m[j] = u.src
+		if u.kind != 0 {
+			pairs[0], pairs[1] = int32(j), int32(u.kind)
+			pairs = pairs[2:]
+		}
+		j += n
+		if u.kind&^removedBefore == 0 {
+			if int(u.src) != copyEnd {
+				b.WriteString(s[copyStart:copyEnd])
+				copyStart = int(u.src)
+			}
+			copyEnd = int(u.src) + n
 			continue
 		}
-		w, _ := b.WriteRune(u.r)
-		for k := range w {
-			m[j+k] = e
+		b.WriteString(s[copyStart:copyEnd])
+		copyStart, copyEnd = 0, 0
+		if u.r < utf8.RuneSelf {
+			b.WriteByte(byte(u.r))
+		} else {
+			b.WriteRune(u.r)
 		}
-		j += w
 	}
+	b.WriteString(s[copyStart:copyEnd])
 	return Text{original: s, normalized: b.String(), m: m}
+}
+
+// runeLen is utf8.RuneLen for valid runes, inlinable.
+func runeLen(r rune) int {
+	switch {
+	case r < 0x80:
+		return 1
+	case r < 0x800:
+		return 2
+	case r < 0x10000:
+		return 3
+	}
+	return 4
 }

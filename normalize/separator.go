@@ -16,7 +16,12 @@ func removeSeparators(us []unit) []unit {
 	prev := classOther // class of the unit before the current one, or classOther at the start
 	tok := 0           // length of the Latin/digit token ending at the previous unit
 	for i := 0; i < len(us); {
-		c := classAt(us, i)
+		c := us[i].info.class()
+		if c == classSep {
+			c = classAt(us, i)
+		} else if c == classInvisible {
+			c = classOther
+		}
 		if c != classSep {
 			if c == classAlnum {
 				tok++
@@ -24,7 +29,9 @@ func removeSeparators(us []unit) []unit {
 				tok = 0
 			}
 			prev = c
-			us[w] = us[i]
+			if w != i {
+				us[w] = us[i]
+			}
 			w++
 			i++
 			continue

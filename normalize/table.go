@@ -41,10 +41,10 @@ const (
 	payloadShift = 11
 )
 
-func (i info) class() int     { return int(i & 7) }
-func (i info) op() int        { return int(i>>opShift) & 7 }
-func (i info) phrase() bool   { return i&phraseBit != 0 }
-func (i info) payload() rune  { return rune(i >> payloadShift) }
+func (i info) class() int      { return int(i & 7) }
+func (i info) op() int         { return int(i>>opShift) & 7 }
+func (i info) phrase() bool    { return i&phraseBit != 0 }
+func (i info) payload() rune   { return rune(i >> payloadShift) }
 func (i info) isNumeral() bool { return i>>numeralShift&15 != 0 }
 
 // numeral returns the digit value of a digit-like rune.

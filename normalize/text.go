@@ -9,39 +9,35 @@ import "unicode/utf8"
 type Text struct {
 	original   string
 	normalized string
-	// m has one entry per byte of normalized, or is nil when normalized
-	// is original (nothing changed). All bytes of a rune share the entry
-	// of the rune.
-	m []mapEntry
+	// m is nil when normalized is original (nothing changed). Otherwise
+	// m[i] for the first byte i of every normalized rune holds the offset
+	// of the original rune that produced it (continuation bytes are 0),
+	// and the rest of m holds
+	// (offset, kind) pairs, sorted by offset, for the normalized runes with
+	// a nonzero Kind. A kind of Invisible or Separator means that such
+	// characters were removed just before the rune; the other kinds
+	// describe the rune itself.
+	m []int32
 }
 
-// A mapEntry describes the rune of the normalized text a byte belongs to:
-// the offset of the original rune that produced it, and the kinds of
-// change. Invisible and Separator mean that such characters were removed
-// just before this rune; the other kinds describe the rune itself.
-type mapEntry struct {
-	src  int32
-	kind Kind
-}
-
-// removedBefore are the kinds an entry records about the characters removed
-// before its rune, rather than about the rune.
+// removedBefore are the kinds a rune records about the characters removed
+// before it, rather than about itself.
 const removedBefore = Invisible | Separator
 
 // Original returns the string that was normalized.
-func (t *Text) Original() string { return t.original }
+func (t Text) Original() string { return t.original }
 
 // Normalized returns the normalized string.
-func (t *Text) Normalized() string { return t.normalized }
+func (t Text) Normalized() string { return t.normalized }
 
 // String returns the normalized string.
-func (t *Text) String() string { return t.normalized }
+func (t Text) String() string { return t.normalized }
 
 // Len returns the length in bytes of the normalized string.
-func (t *Text) Len() int { return len(t.normalized) }
+func (t Text) Len() int { return len(t.normalized) }
 
 // Changed reports whether the normalized string differs from the original.
-func (t *Text) Changed() bool { return t.m != nil }
+func (t Text) Changed() bool { return t.m != nil }
 
 // Span maps the normalized byte range [start, end) to the byte range of the
 // original that produced it. start and end are clamped to [0, len(normalized)]
@@ -54,46 +50,52 @@ func (t *Text) Changed() bool { return t.m != nil }
 // An empty range maps to the empty range at the start of the original
 // rune that produced the rune at start, or at the end of the original
 // rune that produced the last rune if start is the end.
-func (t *Text) Span(start, end int) (ostart, oend int) {
+func (t Text) Span(start, end int) (ostart, oend int) {
 	start, end = t.align(start, end)
 	if t.m == nil {
 		return start, end
 	}
 	if start == end {
-		if start < len(t.m) {
-			p := int(t.m[start].src)
+		if start < len(t.normalized) {
+			p := int(t.m[start])
 			return p, p
 		}
 		if start == 0 {
 			return 0, 0
 		}
-		_, p := t.runeSource(start - 1)
+		_, p := t.runeSource(t.runeStart(start - 1))
 		return p, p
 	}
-	ostart = int(t.m[start].src)
-	_, oend = t.runeSource(end - 1)
-	return ostart, oend
+	_, oend = t.runeSource(t.runeStart(end - 1))
+	return int(t.m[start]), oend
 }
 
 // SourceRune returns the byte range of the original rune that produced the
 // normalized rune containing byte i; i is clamped to the normalized string.
 // It returns (0, 0) for an empty normalized string.
-func (t *Text) SourceRune(i int) (ostart, oend int) {
+func (t Text) SourceRune(i int) (ostart, oend int) {
 	if len(t.normalized) == 0 {
 		return 0, 0
 	}
 	i = min(max(i, 0), len(t.normalized)-1)
 	if t.m == nil {
-		start, end := t.align(i, i+1)
-		return start, end
+		return t.align(i, i+1)
 	}
-	return t.runeSource(i)
+	return t.runeSource(t.runeStart(i))
 }
 
-// runeSource returns the original rune that produced byte i of a changed
-// text.
-func (t *Text) runeSource(i int) (int, int) {
-	p := int(t.m[i].src)
+// runeStart returns the start of the normalized rune containing byte i.
+func (t Text) runeStart(i int) int {
+	for i > 0 && !utf8.RuneStart(t.normalized[i]) {
+		i--
+	}
+	return i
+}
+
+// runeSource returns the original rune that produced the normalized rune
+// starting at byte i of a changed text.
+func (t Text) runeSource(i int) (int, int) {
+	p := int(t.m[i])
 	_, n := utf8.DecodeRuneInString(t.original[p:])
 	return p, p + n
 }
@@ -101,31 +103,47 @@ func (t *Text) runeSource(i int) (int, int) {
 // Kinds returns the kinds of change that produced the normalized range
 // [start, end): the changes to the runes in it, and the characters removed
 // between them (not before the first or after the last).
-func (t *Text) Kinds(start, end int) Kind {
+func (t Text) Kinds(start, end int) Kind {
 	start, end = t.align(start, end)
 	if t.m == nil || start == end {
 		return 0
 	}
-	_, n := utf8.DecodeRuneInString(t.normalized[start:])
-	k := t.m[start].kind &^ removedBefore
-	for i := start + n; i < end; i++ {
-		k |= t.m[i].kind
+	pairs := t.m[len(t.normalized):]
+	// Binary search for the first pair at or after start.
+	lo, hi := 0, len(pairs)/2
+	for lo < hi {
+		h := int(uint(lo+hi) >> 1)
+		if int(pairs[2*h]) < start {
+			lo = h + 1
+		} else {
+			hi = h
+		}
+	}
+	var k Kind
+	for i := 2 * lo; i < len(pairs) && int(pairs[i]) < end; i += 2 {
+		kind := Kind(pairs[i+1])
+		if int(pairs[i]) == start {
+			kind &^= removedBefore
+		}
+		k |= kind
 	}
 	return k
 }
 
 // align clamps [start, end) to the normalized string and moves it outwards
 // to rune boundaries.
-func (t *Text) align(start, end int) (int, int) {
+func (t Text) align(start, end int) (int, int) {
 	start, end = clampRange(start, end, len(t.normalized))
 	s := t.normalized
+	empty := start == end
 	for start > 0 && start < len(s) && !utf8.RuneStart(s[start]) {
 		start--
 	}
-	if end > start {
-		for end < len(s) && !utf8.RuneStart(s[end]) {
-			end++
-		}
+	if empty {
+		return start, start
+	}
+	for end < len(s) && !utf8.RuneStart(s[end]) {
+		end++
 	}
 	return start, end
 }

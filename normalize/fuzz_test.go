@@ -1,0 +1,78 @@
+package normalize
+
+import (
+	"testing"
+	"unicode/utf8"
+)
+
+// FuzzNormalize checks, for any input and a few option sets: no panic,
+// idempotence, and that every mapped range lies within the original, on
+// rune boundaries, and moves forward with the normalized position.
+func FuzzNormalize(f *testing.F) {
+	for _, s := range []string{
+		"加 * 微 · 信", "ＶＸ１３８", "壹叁捌①②③④伍陆柒捌", "轉帳到安全帳戶", "аррӏе",
+		"微\u200b信", "a\xffb", "new xbox", "https://t.me/abc", "✈️ @abc", "㍻",
+	} {
+		f.Add(s)
+	}
+	opts := []*Normalizer{
+		Default,
+		New(Options{Width: true, Separator: true, Numeral: true}),
+		New(Options{Case: true, Lookalike: true, Invisible: true, Traditional: true}),
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		for _, n := range opts {
+			checkText(t, n, s)
+		}
+	})
+}
+
+func checkText(t *testing.T, n *Normalizer, s string) {
+	t.Helper()
+	txt := n.Normalize(s)
+	norm := txt.Normalized()
+	if !utf8.ValidString(norm) {
+		t.Fatalf("Normalize(%q) = %q is not valid UTF-8", s, norm)
+	}
+	if again := n.String(norm); again != norm {
+		t.Fatalf("not idempotent: %q → %q → %q", s, norm, again)
+	}
+	if txt.Changed() != (norm != s) {
+		t.Fatalf("Normalize(%q): Changed = %v, normalized %q", s, txt.Changed(), norm)
+	}
+	bounds := boundaries(s)
+	prevStart, prevEnd := 0, 0
+	for i := range norm {
+		_, size := utf8.DecodeRuneInString(norm[i:])
+		start, end := txt.Span(i, i+size)
+		if start < 0 || end > len(s) || start >= end {
+			t.Fatalf("Normalize(%q): Span(%d, %d) = %d, %d", s, i, i+size, start, end)
+		}
+		if !bounds[start] || !bounds[end] {
+			t.Fatalf("Normalize(%q): Span(%d, %d) = %d, %d not on rune boundaries", s, i, i+size, start, end)
+		}
+		if start < prevStart || end < prevEnd {
+			t.Fatalf("Normalize(%q): Span(%d, %d) = %d, %d goes back from %d, %d", s, i, i+size, start, end, prevStart, prevEnd)
+		}
+		prevStart, prevEnd = start, end
+		if whole, wend := txt.Span(0, i+size); whole > start || wend != end {
+			t.Fatalf("Normalize(%q): Span(0, %d) = %d, %d, rune span %d, %d", s, i+size, whole, wend, start, end)
+		}
+		if k := txt.Kinds(i, i+size); k&removedBefore != 0 {
+			t.Fatalf("Normalize(%q): Kinds of one rune = %v", s, k)
+		}
+	}
+}
+
+// boundaries reports which offsets of s are rune boundaries, counting each
+// invalid byte as a rune.
+func boundaries(s string) []bool {
+	b := make([]bool, len(s)+1)
+	for i := 0; i < len(s); {
+		b[i] = true
+		_, n := utf8.DecodeRuneInString(s[i:])
+		i += n
+	}
+	b[len(s)] = true
+	return b
+}
