@@ -1,0 +1,266 @@
+package indicators_test
+
+import (
+	"strings"
+	"testing"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/fanzha/fanzha/indicators"
+)
+
+// catalogCategories are the stable category names of the built-in catalog.
+var catalogCategories = []string{
+	"job_lure", "border_crossing", "gambling", "contact_diversion",
+	"money_mule", "click_farming", "investment", "loan", "credit_repair",
+	"impersonation_authority", "impersonation_service",
+	"impersonation_acquaintance", "remote_control", "phishing", "romance",
+	"illegal_service", "evasion",
+}
+
+// catalogDetector compiles the built-in catalog with its examples checked.
+func catalogDetector(t *testing.T) *indicators.Detector {
+	t.Helper()
+	d, err := indicators.Compile(indicators.DefaultRules(), indicators.Config{})
+	if err != nil {
+		t.Fatalf("built-in catalog: %v", err)
+	}
+	return d
+}
+
+// TestCatalogExamples runs every rule's match and no_match examples (Compile
+// checks them) and requires at least two of each, written for that rule.
+func TestCatalogExamples(t *testing.T) {
+	catalogDetector(t)
+	for _, r := range indicators.DefaultRules() {
+		if len(r.Match) < 2 || len(r.NoMatch) < 2 {
+			t.Errorf("%s: %d match and %d no_match examples, want at least 2 of each", r.ID, len(r.Match), len(r.NoMatch))
+		}
+	}
+}
+
+// TestCatalogShape checks the size of the catalog: every category has at
+// least five rules, most rules are composites, and there are at least 80.
+func TestCatalogShape(t *testing.T) {
+	rules := indicators.DefaultRules()
+	if len(rules) < 80 {
+		t.Errorf("%d rules, want at least 80", len(rules))
+	}
+	perCategory := map[string]int{}
+	for _, r := range rules {
+		if !r.Disabled {
+			perCategory[r.Category]++
+		}
+	}
+	for _, c := range catalogCategories {
+		if perCategory[c] < 5 {
+			t.Errorf("category %s has %d rules, want at least 5", c, perCategory[c])
+		}
+		delete(perCategory, c)
+	}
+	for c := range perCategory {
+		t.Errorf("rule category %q is not one of the documented categories", c)
+	}
+}
+
+// genericReasons are explanations that tell a moderator nothing.
+var genericReasons = []string{"命中关键词", "关键词匹配", "敏感词", "疑似诈骗", "可疑内容", "违规内容", "风险内容"}
+
+// TestCatalogReasons requires a specific Chinese reason and an English one
+// for every rule, none of them generic or shared by two rules.
+func TestCatalogReasons(t *testing.T) {
+	seen := map[string]string{}
+	for _, r := range indicators.DefaultRules() {
+		if n := utf8.RuneCountInString(r.Reason); n < 8 {
+			t.Errorf("%s: reason %q is too short to be specific (%d runes)", r.ID, r.Reason, n)
+		}
+		if !strings.ContainsFunc(r.Reason, func(c rune) bool { return unicode.Is(unicode.Han, c) }) {
+			t.Errorf("%s: reason %q is not Chinese", r.ID, r.Reason)
+		}
+		for _, g := range genericReasons {
+			if strings.Contains(r.Reason, g) {
+				t.Errorf("%s: reason %q is generic (%s)", r.ID, r.Reason, g)
+			}
+		}
+		if len(strings.Fields(r.ReasonEN)) < 4 {
+			t.Errorf("%s: reason_en %q is missing or too short", r.ID, r.ReasonEN)
+		}
+		if other, ok := seen[r.Reason]; ok {
+			t.Errorf("%s and %s share the reason %q", other, r.ID, r.Reason)
+		}
+		seen[r.Reason] = r.ID
+	}
+}
+
+// hardNegatives are innocent texts that use the words scams use. None of
+// them may be flagged at the default threshold.
+var hardNegatives = []string{
+	// Police and bank anti-fraud warnings that quote scam words.
+	"警方提醒：凡是刷单都是诈骗，切勿相信日赚几百的兼职广告。",
+	"警方提醒：公检法机关不会通过电话办案，更不存在所谓安全账户，接到要求转账的电话请立即挂断。",
+	"反诈提醒：凡是自称客服让您开通备用金、屏幕共享的都是诈骗，请拨打官方电话核实。",
+	"民警提醒：境外高薪招聘打字员、包吃住包机票，都是骗局，千万不要去缅北。",
+	"警方提示：陌生人要你加微信、下载会议软件转账的，一律是诈骗。",
+	"银行提醒：本行工作人员不会向您索要验证码和密码，请勿将验证码告知他人。",
+	// News about crackdowns.
+	"记者从公安部获悉，缅北电诈园区又有一批犯罪嫌疑人被移交我方，涉案金额巨大。",
+	"据报道，警方破获一起跑分洗钱团伙案件，抓获犯罪嫌疑人三十余名。",
+	"本报讯 边境警方打击偷渡专项行动中，共遣返非法越境人员二百余人。",
+	// Real bank and courier notices with codes and links.
+	"【某某银行】您的验证码为482913，用于登录手机银行，5分钟内有效，切勿泄露。",
+	"【顺丰速运】您的快件已到达小区驿站，取件码6-2-1043，详情查看 https://www.sf-express.com",
+	"您尾号1234的储蓄卡于今日消费128.00元，余额3521.40元。",
+	// Legitimate domestic job ads.
+	"东莞工厂招普工，包吃住，月薪五千到七千，五险一金，地址在长安镇工业园。",
+	"招聘会计一名，本科学历，三年以上经验，薪资面议，有意者请投递简历。",
+	"周末超市兼职理货员，时薪二十元，需本人到店面试。",
+	// Friends adding each other on WeChat.
+	"今天聚会认识了新朋友，回家加了微信，约好下周一起爬山。",
+	"你加我微信吧，我把旅游照片发给你。",
+	"群里说班长建了个QQ群，大家记得加一下，方便通知作业。",
+	// Spinach recipes and phone benchmarks.
+	"菠菜焯水后凉拌，加点蒜末和香油，简单又好吃。",
+	"把菠菜汁和进面粉里，就能做出绿色的菠菜面条。",
+	"这款手机安兔兔跑分一百二十万，玩游戏很流畅。",
+	"新处理器跑分曝光，多核成绩比上一代提升百分之二十。",
+	// Lottery news.
+	"福利彩票双色球昨晚开奖，一等奖开出五注，奖金每注六百万元。",
+	"体彩中心提醒彩民理性购彩，量力而行。",
+	// Reviews complaining about refunds or cheats.
+	"这家店太差了，申请退款客服一直不理，感觉像骗子，以后不会再来。",
+	"外卖送来全洒了，联系商家退款，半天才给退，差评。",
+	"酒店前台态度很差，押金退了三天才到账。",
+	// Everyday talk with single weak words.
+	"我下个月去泰国旅游，机票已经订好了。",
+	"公司年底发红利，大家辛苦了。",
+	"你先帮我拿一下快递，我晚点到。",
+	"投资有风险，入市需谨慎。",
+	"我的信用卡额度提升了，银行短信通知的。",
+	"孩子在学校摔了一跤，老师打电话让家长去接。",
+	"今天腾讯会议讨论了下季度的预算，会议号在群里。",
+}
+
+func TestHardNegatives(t *testing.T) {
+	d := catalogDetector(t)
+	for _, text := range hardNegatives {
+		r := d.Detect(text)
+		if r.Flagged {
+			var fired []string
+			for _, f := range r.Findings {
+				fired = append(fired, f.Rule)
+			}
+			t.Errorf("flagged (score %d, %v): %s", r.Score, fired, text)
+		}
+	}
+}
+
+// positives are scam texts, per category, that must be flagged at the
+// default threshold with the category scoring.
+var positives = map[string][]string{
+	"job_lure": {
+		"柬埔寨西港高薪招聘客服，月薪三万，包吃住包机票，不看学历，有意者加微信详聊。",
+		"海外打字员急招，日结八百，会打字就行，联系QQ 2750123456。",
+	},
+	"border_crossing": {
+		"不用护照也能去缅甸，有人带路走小路过境，费用全包，私聊。",
+		"专业安排偷渡出境，保证避开边检，一口价两万。",
+	},
+	"gambling": {
+		"真人百家乐娱乐城，首存送彩金，无限返水，提款秒到账。",
+		"菠菜大台子信誉稳定出款快，新会员注册送体验金，网址 www.lucky-bet88.com",
+	},
+	"contact_diversion": {
+		"这里不方便说，加我薇信细聊，刷单返利日结。",
+		"扫码进群每天领红包，群里内部带单，收益翻倍。",
+	},
+	"money_mule": {
+		"跑分平台招码商，用你的收款码跑分，佣金日结，长期收U。",
+		"高价收购一类卡四件套，对公账户也收，当天结算。",
+	},
+	"click_farming": {
+		"刷单返利，一单一结，需要先垫付本金，完成后连本带利返还。",
+		"抖音点赞关注，一单三元，日结佣金，做任务卡单了需充值解冻。",
+	},
+	"investment": {
+		"导师带单，稳赚不赔，加入投资群每天推荐涨停牛股。",
+		"跟着老师做合约，一天翻倍，提现前需要先缴纳百分之二十的保证金。",
+	},
+	"loan": {
+		"无抵押贷款秒下款，放款前需先缴纳保证金，资金冻结需支付解冻金。",
+		"您好，我是某某贷款公司的客服，您的借款因银行卡号错误已冻结，需要转账验证才能放款。",
+	},
+	"credit_repair": {
+		"专业征信修复，消除逾期记录，内部渠道铲单，联系13812345678。",
+		"逾期记录可以花钱删除，内部办理，包过，另有银行流水代做。",
+	},
+	"impersonation_authority": {
+		"我是市公安局民警，你名下的银行卡涉嫌洗钱，请配合调查，把资金转到安全账户。",
+		"这里是检察院，您涉嫌一起诈骗案，通缉令请在网址查看，不要告诉任何人。",
+	},
+	"impersonation_service": {
+		"我是淘宝客服，您的快递丢失了，我们三倍理赔，请打开支付宝备用金领取，再开启屏幕共享。",
+		"您好，这里是京东客服，您学生时期开通的校园贷账户需要注销，否则影响征信。",
+	},
+	"impersonation_acquaintance": {
+		"我是你们王总，这件事别声张，马上给这个账户转账五万。",
+		"奶奶，我是你孙子，我把人打伤了，对方要私了，你赶紧转两万到这个卡上。",
+	},
+	"remote_control": {
+		"请下载会议软件开启屏幕共享，我来指导你操作，把银行卡资金转到安全账户。",
+		"你收到的验证码告诉我一下，再把银行卡密码发给我，马上给你退款。",
+	},
+	"phishing": {
+		"尊敬的工行用户，您的积分已满可兑换现金，请登录 www.icbc-jifen.cc 领取。",
+		"您的密码器将于今日失效，请登录 www.bank-safe.top 升级激活，逾期作废。",
+	},
+	"romance": {
+		"亲爱的，我舅舅在平台内部，这个平台有漏洞，带你充值下注稳赚。",
+		"宝贝，我的包裹被海关扣了，需要你先付关税，转给我两万，见面就还你。",
+	},
+	"illegal_service": {
+		"本公司可代开各行业增值税发票，点位低，验证后付款，电话13812345678。",
+		"酒店美女上门服务，学生妹一条龙，电话13812345678。",
+	},
+	// The evasion category is capped low: it raises a disguised scam, it
+	// never flags a text alone.
+	"evasion": {
+		"刷*单返利，一单一结，加-微-信详聊。",
+		"高·薪招聘打字员，日结八百，加 V 信领红包。",
+	},
+}
+
+func TestPositives(t *testing.T) {
+	d := catalogDetector(t)
+	for _, c := range catalogCategories {
+		if len(positives[c]) < 2 {
+			t.Errorf("category %s has %d positives, want at least 2", c, len(positives[c]))
+		}
+	}
+	for category, texts := range positives {
+		for _, text := range texts {
+			r := d.Detect(text)
+			scored := false
+			for _, cs := range r.Categories {
+				scored = scored || cs.Category == category && cs.Score > 0
+			}
+			if !r.Flagged || !scored {
+				var fired []string
+				for _, f := range r.Findings {
+					fired = append(fired, f.Rule)
+				}
+				t.Errorf("%s: flagged=%v score=%d fired=%v: %s", category, r.Flagged, r.Score, fired, text)
+			}
+		}
+	}
+}
+
+// TestSingleWordsStayLow checks the point design: one common scam word on
+// its own stays well below the flag threshold.
+func TestSingleWordsStayLow(t *testing.T) {
+	d := catalogDetector(t)
+	for _, w := range []string{"微信", "加微信", "兼职", "高薪", "转账", "贷款", "验证码", "客服", "菠菜", "跑分", "刷单", "投资", "缅甸", "彩金", "屏幕共享", "安全账户", "征信", "发票"} {
+		if r := d.Detect(w); r.Score >= 20 {
+			t.Errorf("%q alone scores %d, want < 20", w, r.Score)
+		}
+	}
+}
