@@ -192,32 +192,39 @@ var callingCodes = map[string]country{
 	"998": {"Uzbekistan", 9, 9},
 }
 
-// findIntlPhones appends the numbers in s written with "+" and a foreign
-// calling code it knows ("+95 9 123 456 789", "+855-12-345-678",
+// findIntlPhones appends the numbers in s written with "+" or "00" and a
+// foreign calling code it knows ("+95 9 123 456 789", "00855-12-345-678",
 // "+63 (917) 123 4567"). The value is "+", the calling code and the
 // national digits; the detail is the country. China's +86 is left to
 // findMobiles.
 func findIntlPhones(s string, dst []entityMatch) []entityMatch {
-	for off := 0; ; {
-		p := strings.IndexByte(s[off:], '+')
-		if p < 0 {
-			return dst
+	for i := 0; i < len(s); {
+		var m entityMatch
+		ok := false
+		switch {
+		case s[i] == '+':
+			if i == 0 || !isAlnum(s[i-1]) && s[i-1] != '+' {
+				m, ok = intlPhoneAt(s, i, i+1)
+			}
+		case s[i] == '0' && i+1 < len(s) && s[i+1] == '0' && isolatedLeft(s, i) && (i == 0 || s[i-1] != '+'):
+			m, ok = intlPhoneAt(s, i, i+2)
 		}
-		p += off
-		off = p + 1
-		if m, ok := intlPhoneAt(s, p); ok {
+		switch {
+		case ok:
 			dst = append(dst, m)
-			off = m.End
+			i = m.End
+		case isDigit(s[i]):
+			i = digitsEnd(s, i)
+		default:
+			i++
 		}
 	}
+	return dst
 }
 
-// intlPhoneAt tries to read an international number at the "+" at s[p].
-func intlPhoneAt(s string, p int) (entityMatch, bool) {
-	if p > 0 && (isAlnum(s[p-1]) || s[p-1] == '+') {
-		return entityMatch{}, false
-	}
-	i := p + 1
+// intlPhoneAt tries to read an international number whose prefix ("+" or
+// "00") starts at p and whose calling code starts at i.
+func intlPhoneAt(s string, p, i int) (entityMatch, bool) {
 	j := digitsEnd(s, i)
 	if j == i {
 		return entityMatch{}, false
