@@ -39,6 +39,9 @@ var entityTests = []struct {
 	{MobileCN, "+13812345678", nil},
 	{MobileCN, "186 13812345678", []string{"13812345678||13812345678"}},
 	{MobileCN, "2023-10-01 价格1.5万", nil},
+	{MobileCN, "sales hit 1.5 million on 2024-05-13 12:30", nil},
+	{MobileCN, "金额13,812,345,678元", nil},
+	{MobileCN, "v13.8.1234.5678", nil},
 
 	// International numbers.
 	{PhoneIntl, "联系 +95 9 123 456 789", []string{"+959123456789|Myanmar|+95 9 123 456 789"}},
@@ -176,6 +179,8 @@ var entityTests = []struct {
 	{BankCard, "4111 1111 1111 1111 1111 1", nil},
 	{BankCard, "13812345678", nil},
 	{BankCard, "0.6222021234567890128", nil},
+	{BankCard, "6,222,021,234,567,890,128", nil},
+	{BankCard, "时间戳 1715580000123 订单 20240513123456789", nil},
 }
 
 func TestFindEntities(t *testing.T) {
