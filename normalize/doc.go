@@ -86,10 +86,13 @@
 // # Text and offsets
 //
 // A Text keeps the original string and the normalized string and, only
-// when they differ, one entry per normalized byte holding the offset of the
-// original rune that produced it and the kinds of change; Span is O(1) and
-// Kinds is O(length of the range). When nothing changes, Normalized returns
-// the original string itself and nothing is allocated for the map.
+// when they differ, one array: the offset of the original rune behind each
+// normalized rune, indexed by normalized byte, followed by the kinds of the
+// runes that have any. Span is O(1) and Kinds is O(log n) plus the number
+// of changed runes in the range. When nothing changes, Normalized returns
+// the original string itself and nothing is allocated: Normalize makes at
+// most two allocations (the string and the array), and none for unchanged
+// text.
 //
 // Every normalized rune comes from exactly one original rune. Span(s, e)
 // is the range from the start of the original rune of the first normalized

@@ -1,6 +1,7 @@
 package normalize
 
 import (
+	"math/rand/v2"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -329,6 +330,32 @@ func TestKindString(t *testing.T) {
 	for i, name := range kindNames {
 		if k, ok := ParseKind(name); !ok || k != 1<<i {
 			t.Errorf("ParseKind(%q) = %v, %v", name, k, ok)
+		}
+	}
+}
+
+// TestIdempotentMixed normalizes random strings built from the pieces the
+// folds treat specially, including OpenCC phrases next to each other, and
+// checks idempotence and the offset map.
+func TestIdempotentMixed(t *testing.T) {
+	pieces := []string{
+		"加", "微", "信", " ", "-", "*", "·", ".", "，", "V", "x", "ab", "1", "23", "Ｖ", "１",
+		"一", "二", "三", "五", "壹", "叁", "捌", "貳", "參", "陸", "①", "⑴", "❸", "+", "@", "@a",
+		"\u200b", "\ufe0f", "✈", "🐧", "🌹", "а", "Ν", "帳", "乾", "於", "藉", "沈", "\xff", "\ufffd", "\x00",
+	}
+	for _, p := range phrases {
+		pieces = append(pieces, p.key, p.value)
+	}
+	rng := rand.New(rand.NewPCG(1, 2))
+	opts := []*Normalizer{Default, New(Options{Separator: true, Numeral: true, Traditional: true})}
+	var b strings.Builder
+	for range 20000 {
+		b.Reset()
+		for range rng.IntN(8) + 1 {
+			b.WriteString(pieces[rng.IntN(len(pieces))])
+		}
+		for _, n := range opts {
+			checkText(t, n, b.String())
 		}
 	}
 }
