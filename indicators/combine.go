@@ -6,13 +6,14 @@ import (
 	"unicode/utf8"
 )
 
-// composite builds the match of a combinator from its parts: its span is
-// the hull of the parts that have one, its disguise their union.
-func composite(op nodeOp, parts []imatch, weight float64) imatch {
-	m := imatch{start: -1, end: -1, op: op, weight: weight, parts: parts}
+// composite appends to the arena the match of a combinator made of parts
+// (copied into the arena): its span is the hull of the parts that have one.
+func (s *scan) composite(op nodeOp, parts []imatch, weight float64) {
+	mk := s.mark()
+	s.buf = append(s.buf, parts...)
+	m := imatch{start: -1, end: -1, op: op, weight: weight, parts: s.since(mk)}
 	for i := range parts {
 		p := &parts[i]
-		m.kinds |= p.kinds
 		if p.spanless() {
 			continue
 		}
@@ -23,7 +24,7 @@ func composite(op nodeOp, parts []imatch, weight float64) imatch {
 			m.end = p.end
 		}
 	}
-	return m
+	s.buf = append(s.buf, m)
 }
 
 func maxWeight(ms []imatch) float64 {
@@ -38,7 +39,8 @@ func maxWeight(ms []imatch) float64 {
 // weight is the product over the children of their largest weight, so
 // that more evidence never lowers it.
 func (s *scan) all(n *cnode) []imatch {
-	parts := make([]imatch, 0, len(n.kids))
+	var local [8]imatch
+	parts := local[:0]
 	w := 1.0
 	for _, k := range n.kids {
 		ms := s.eval(k)
@@ -48,18 +50,32 @@ func (s *scan) all(n *cnode) []imatch {
 		parts = append(parts, ms[0])
 		w *= maxWeight(ms)
 	}
-	return []imatch{composite(opAll, parts, w)}
+	mk := s.mark()
+	s.composite(opAll, parts, w)
+	return s.since(mk + len(parts))
 }
 
 // any returns the matches of every child.
 func (s *scan) any(n *cnode) []imatch {
-	var out []imatch
+	var local [8][]imatch
+	found := local[:0]
 	for _, k := range n.kids {
-		out = append(out, s.eval(k)...)
+		if ms := s.eval(k); len(ms) > 0 {
+			found = append(found, ms)
+		}
 	}
-	if len(n.kids) > 1 {
-		sortMatches(out)
+	switch len(found) {
+	case 0:
+		return nil
+	case 1:
+		return found[0]
 	}
+	mk := s.mark()
+	for _, ms := range found {
+		s.buf = append(s.buf, ms...)
+	}
+	out := s.since(mk)
+	sortMatches(out)
 	return out
 }
 
@@ -67,9 +83,13 @@ func (s *scan) any(n *cnode) []imatch {
 // each matching child as parts. Its weight is the product of the n largest
 // child weights.
 func (s *scan) atLeast(n *cnode) []imatch {
-	var parts []imatch
-	var ws []float64
-	for _, k := range n.kids {
+	var local [8]imatch
+	var wlocal [8]float64
+	parts, ws := local[:0], wlocal[:0]
+	for i, k := range n.kids {
+		if len(parts)+len(n.kids)-i < n.n {
+			return nil // too few children left to reach n
+		}
 		ms := s.eval(k)
 		if s.err != nil {
 			return nil
@@ -87,7 +107,15 @@ func (s *scan) atLeast(n *cnode) []imatch {
 	for _, x := range ws[:n.n] {
 		w *= x
 	}
-	return []imatch{composite(opAtLeast, parts, w)}
+	mk := s.mark()
+	s.composite(opAtLeast, parts, w)
+	return s.since(mk + len(parts))
+}
+
+// event is a match of a child of Near, for the sweep.
+type event struct {
+	kid int
+	m   *imatch
 }
 
 // near returns the stretches of at most n.n runes that hold a match of
@@ -97,20 +125,21 @@ func (s *scan) atLeast(n *cnode) []imatch {
 // share matches. Children whose matches have no span (Not) are conditions:
 // they must match but take no room.
 func (s *scan) near(n *cnode) []imatch {
-	kids := make([][]imatch, len(n.kids))
-	for i, k := range n.kids {
+	var klocal [8][]imatch
+	kids := klocal[:0]
+	for _, k := range n.kids {
 		ms := s.eval(k)
 		if len(ms) == 0 {
 			return nil
 		}
-		kids[i] = ms
+		kids = append(kids, ms)
 	}
-	type event struct {
-		kid int
-		m   *imatch
-	}
-	var events []event
-	spanned := make([]bool, len(kids))
+	var slocal [8]bool
+	var llocal [8]*imatch
+	var plocal [8]imatch
+	spanned := append(slocal[:0], make([]bool, len(kids))...)
+	last := append(llocal[:0], make([]*imatch, len(kids))...)
+	events := s.events[:0]
 	for i, ms := range kids {
 		for j := range ms {
 			if !ms[j].spanless() {
@@ -118,15 +147,14 @@ func (s *scan) near(n *cnode) []imatch {
 				spanned[i] = true
 			}
 		}
-	}
-	slices.SortStableFunc(events, func(a, b event) int { return cmp.Compare(a.m.start, b.m.start) })
-	last := make([]*imatch, len(kids))
-	for i := range kids {
 		if !spanned[i] {
-			last[i] = &kids[i][0]
+			last[i] = &ms[0]
 		}
 	}
-	var out []imatch
+	slices.SortStableFunc(events, func(a, b event) int { return cmp.Compare(a.m.start, b.m.start) })
+	s.events = events
+	var out []imatch // the composites, gathered after the sweep
+	outMark := -1
 	for _, e := range events {
 		last[e.kid] = e.m
 		lo, hi, ok := int32(-1), int32(-1), true
@@ -146,16 +174,27 @@ func (s *scan) near(n *cnode) []imatch {
 		if !ok || !s.within(int(lo), int(hi), n.n) {
 			continue
 		}
-		parts := make([]imatch, len(last))
+		parts := plocal[:0]
 		w := 1.0
 		for i, m := range last {
-			parts[i] = *m
+			parts = append(parts, *m)
 			w *= m.weight
 			if spanned[i] {
 				last[i] = nil
 			}
 		}
-		out = append(out, composite(opNear, parts, w))
+		mk := s.mark()
+		s.composite(opNear, parts, w)
+		if outMark < 0 {
+			outMark = mk + len(parts)
+			out = s.since(outMark)
+		} else {
+			// Not contiguous with the first: gather on the heap.
+			out = append(out, s.buf[len(s.buf)-1])
+		}
+	}
+	for i := range s.events {
+		s.events[i].m = nil
 	}
 	return out
 }
@@ -177,15 +216,23 @@ func (s *scan) except(n *cnode) []imatch {
 	if len(ms) == 0 {
 		return nil
 	}
-	var allowed []imatch
+	var local [8][]imatch
+	allowed := local[:0]
 	for _, k := range n.kids[1:] {
-		allowed = append(allowed, s.eval(k)...)
+		if as := s.eval(k); len(as) > 0 {
+			allowed = append(allowed, as)
+		}
 	}
 	return slices.DeleteFunc(ms, func(m imatch) bool {
-		for i := range allowed {
-			a := &allowed[i]
-			if !m.spanless() && !a.spanless() && m.start < a.end && a.start < m.end {
-				return true
+		if m.spanless() {
+			return false
+		}
+		for _, as := range allowed {
+			for i := range as {
+				a := &as[i]
+				if !a.spanless() && m.start < a.end && a.start < m.end {
+					return true
+				}
 			}
 		}
 		return false

@@ -14,10 +14,15 @@ import (
 
 // imatch is a match in the normalized text while a rule is evaluated; only
 // the matches of rules that fire are exported to Match.
+//
+// Matches live in the scan's arena (s.buf) while one rule is evaluated:
+// every result is a slice of the arena with its capacity cut to its length,
+// so a caller that appends to it copies instead of overwriting the arena.
+// The arena is reset between rules and reused between texts, which keeps
+// the evaluation of rules that do not fire free of allocations.
 type imatch struct {
 	start, end int32 // normalized byte span; -1, -1 for Not
 	weight     float64
-	kinds      normalize.Kind
 	op         nodeOp
 	term       string
 	value      string
@@ -25,6 +30,33 @@ type imatch struct {
 }
 
 func (m *imatch) spanless() bool { return m.start < 0 }
+
+// mark returns the current end of the arena.
+func (s *scan) mark() int { return len(s.buf) }
+
+// since returns the arena from mark on as a result slice.
+func (s *scan) since(mark int) []imatch {
+	if mark == len(s.buf) {
+		return nil
+	}
+	return s.buf[mark:len(s.buf):len(s.buf)]
+}
+
+// kindsOf returns how the text of m was disguised: for a leaf, the kinds of
+// its span; for a combinator, those of its parts.
+func (s *scan) kindsOf(m *imatch) normalize.Kind {
+	if len(m.parts) == 0 {
+		if m.spanless() {
+			return 0
+		}
+		return s.t.Kinds(int(m.start), int(m.end))
+	}
+	var k normalize.Kind
+	for i := range m.parts {
+		k |= s.kindsOf(&m.parts[i])
+	}
+	return k
+}
 
 // eval returns the matches of n, sorted by start. A leaf that fails sets
 // s.err; the caller then discards the rule.
@@ -51,7 +83,9 @@ func (s *scan) eval(n *cnode) []imatch {
 		if len(s.eval(n.kids[0])) > 0 {
 			return nil
 		}
-		return []imatch{{start: -1, end: -1, weight: 1, op: opNot}}
+		mk := s.mark()
+		s.buf = append(s.buf, imatch{start: -1, end: -1, weight: 1, op: opNot})
+		return s.since(mk)
 	case opUnless:
 		ms := s.eval(n.kids[0])
 		if len(ms) == 0 {
@@ -73,27 +107,23 @@ func (s *scan) eval(n *cnode) []imatch {
 		return ms
 	case opDisguised:
 		ms := s.eval(n.kids[0])
-		return slices.DeleteFunc(ms, func(m imatch) bool { return m.kinds&n.kinds == 0 })
+		return slices.DeleteFunc(ms, func(m imatch) bool { return s.kindsOf(&m)&n.kinds == 0 })
 	}
 	return nil
 }
 
 // keywords returns the whole-word hits of the leaf's forms.
 func (s *scan) keywords(n *cnode) []imatch {
-	var out []imatch
+	mk := s.mark()
 	for _, t := range n.terms {
-		i, _ := slices.BinarySearchFunc(s.hits, t.pat, func(h hit, p int32) int { return cmp.Compare(h.Pattern, p) })
-		for ; i < len(s.hits) && s.hits[i].Pattern == t.pat; i++ {
-			h := s.hits[i]
+		for _, h := range s.hitsOf(t.pat) {
 			if n.wholeWord && !s.wholeWord(t, int(h.Start), int(h.End)) {
 				continue
 			}
-			out = append(out, imatch{
-				start: h.Start, end: h.End, weight: 1, op: opKeywords, term: t.canonical,
-				kinds: s.t.Kinds(int(h.Start), int(h.End)),
-			})
+			s.buf = append(s.buf, imatch{start: h.Start, end: h.End, weight: 1, op: opKeywords, term: t.canonical})
 		}
 	}
+	out := s.since(mk)
 	if len(n.terms) > 1 {
 		sortMatches(out)
 	}
@@ -123,15 +153,21 @@ func (s *scan) wholeWord(t cterm, start, end int) bool {
 // spaces between words: Latin, Greek or Cyrillic. Han characters are not, so
 // "vx" matches in "加vx".
 func isWordLetter(r rune) bool {
-	if r < utf8.RuneSelf {
+	switch {
+	case r < utf8.RuneSelf:
 		return 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z'
+	case 0x2E80 <= r && r < 0xFF00:
+		return false // CJK: the common case, without a table search
 	}
 	return unicode.In(r, unicode.Latin, unicode.Greek, unicode.Cyrillic)
 }
 
 func isWordDigit(r rune) bool {
-	if r < utf8.RuneSelf {
+	switch {
+	case r < utf8.RuneSelf:
 		return '0' <= r && r <= '9'
+	case 0x2E80 <= r && r < 0xFF00:
+		return false
 	}
 	return unicode.IsDigit(r)
 }
@@ -142,7 +178,7 @@ func (s *scan) pattern(n *cnode) []imatch {
 	if len(n.pre) > 0 {
 		found := false
 		for _, p := range n.pre {
-			if _, ok := slices.BinarySearchFunc(s.hits, p, func(h hit, p int32) int { return cmp.Compare(h.Pattern, p) }); ok {
+			if s.first[p] != 0 {
 				found = true
 				break
 			}
@@ -161,17 +197,14 @@ func (s *scan) pattern(n *cnode) []imatch {
 		}
 		return nil
 	}
-	var out []imatch
+	mk := s.mark()
 	for _, m := range idx {
 		if m[0] == m[1] {
 			continue // an empty match is no evidence
 		}
-		out = append(out, imatch{
-			start: int32(m[0]), end: int32(m[1]), weight: 1, op: opPattern, term: n.expr,
-			kinds: s.t.Kinds(m[0], m[1]),
-		})
+		s.buf = append(s.buf, imatch{start: int32(m[0]), end: int32(m[1]), weight: 1, op: opPattern, term: n.expr})
 	}
-	return out
+	return s.since(mk)
 }
 
 // entity returns the entities of the leaf's kind.
@@ -180,14 +213,14 @@ func (s *scan) entity(n *cnode) []imatch {
 	if len(es) == 0 {
 		return nil
 	}
-	out := make([]imatch, 0, len(es))
+	mk := s.mark()
 	for _, e := range es {
-		out = append(out, imatch{
+		s.buf = append(s.buf, imatch{
 			start: int32(e.Start), end: int32(e.End), weight: 1, op: opEntity,
 			term: string(e.Kind), value: e.Value,
-			kinds: s.t.Kinds(int(e.Start), int(e.End)),
 		})
 	}
+	out := s.since(mk)
 	sortMatches(out)
 	return out
 }

@@ -3,6 +3,7 @@ package indicators
 import (
 	"cmp"
 	"context"
+	"math/bits"
 	"slices"
 	"unicode/utf8"
 
@@ -10,19 +11,23 @@ import (
 	"github.com/fanzha/fanzha/normalize"
 )
 
-// scan is the state of one Detect call. Scans are pooled so that the slices
-// they hold are reused across texts.
+// hit is an occurrence of a keyword form in the normalized text.
 type hit = ahocorasick.Hit
 
+// scan is the state of one Detect call. Scans are pooled so that the slices
+// they hold are reused across texts.
 type scan struct {
-	c    *compiled
-	t    normalize.Text
-	norm string
-	hits []ahocorasick.Hit // sorted by pattern, then start
-	cand []uint64          // bit set of the rules that can fire
-	ents [8][]entityMatch  // cache by index in EntityKinds
-	have [8]bool
-	err  error // error of the rule being evaluated
+	c      *compiled
+	t      normalize.Text
+	norm   string
+	hits   []ahocorasick.Hit // sorted by pattern, then start
+	first  []int32           // 1 + index in hits of the first hit of a pattern, or 0
+	cand   []uint64          // bit set of the rules that can fire
+	ents   [8][]entityMatch  // cache by index in EntityKinds
+	have   [8]bool
+	err    error    // error of the rule being evaluated
+	buf    []imatch // arena of the rule being evaluated (see imatch)
+	events []event  // Near's sweep
 }
 
 func (c *compiled) getScan(text string) *scan {
@@ -39,13 +44,44 @@ func (c *compiled) getScan(text string) *scan {
 		}
 		return cmp.Compare(a.Start, b.Start)
 	})
+	if len(s.first) != len(c.forms) {
+		s.first = make([]int32, len(c.forms))
+	}
+	last := int32(-1)
+	for i, h := range s.hits {
+		if h.Pattern != last {
+			s.first[h.Pattern] = int32(i + 1)
+			last = h.Pattern
+		}
+	}
 	return s
 }
 
+// hitsOf returns the hits of pattern p.
+func (s *scan) hitsOf(p int32) []hit {
+	i := s.first[p] - 1
+	if i < 0 {
+		return nil
+	}
+	j := i
+	for j < int32(len(s.hits)) && s.hits[j].Pattern == p {
+		j++
+	}
+	return s.hits[i:j]
+}
+
 func (c *compiled) putScan(s *scan) {
+	for _, h := range s.hits {
+		s.first[h.Pattern] = 0
+	}
 	s.t = normalize.Text{}
 	s.norm = ""
 	s.err = nil
+	clear(s.buf[:cap(s.buf)]) // drop references to values
+	s.buf = s.buf[:0]
+	if cap(s.buf) > 1<<14 {
+		s.buf = nil
+	}
 	for i := range s.ents {
 		clear(s.ents[i]) // drop references to values
 		s.ents[i] = s.ents[i][:0]
@@ -80,8 +116,6 @@ func (s *scan) markCandidates() {
 	}
 }
 
-func (s *scan) isCandidate(r int) bool { return s.cand[r/64]&(1<<(r%64)) != 0 }
-
 // truncate cuts text to at most max bytes at a rune boundary.
 func truncate(text string, max int) string {
 	if len(text) <= max {
@@ -105,26 +139,36 @@ func (d *Detector) detect(ctx context.Context, text string) (Report, error) {
 	defer c.putScan(s)
 	rep.Entities = s.extracted()
 	s.markCandidates()
-	var err error
-	for i := range c.rules {
-		if !s.isCandidate(i) {
-			continue
-		}
-		if err = ctx.Err(); err != nil {
-			break
-		}
-		ms := s.eval(c.rules[i].root)
-		if s.err != nil {
-			rep.Errors = append(rep.Errors, &RuleError{Rule: c.rules[i].rule.ID, Err: s.err})
-			s.err = nil
-			continue
-		}
-		if len(ms) > 0 {
-			rep.Findings = append(rep.Findings, s.finding(c.rules[i].rule, ms))
-		}
-	}
+	err := s.run(ctx, &rep)
 	d.score(&rep)
 	return rep, err
+}
+
+// run evaluates the candidate rules in rule order, checking ctx between
+// rules.
+func (s *scan) run(ctx context.Context, rep *Report) error {
+	for w, word := range s.cand {
+		for word != 0 {
+			i := w*64 + bits.TrailingZeros64(word)
+			word &= word - 1
+			if err := ctx.Err(); err != nil {
+				return err
+			}
+			r := &s.c.rules[i]
+			ms := s.eval(r.root)
+			if s.err != nil {
+				rep.Errors = append(rep.Errors, &RuleError{Rule: r.rule.ID, Err: s.err})
+				s.err = nil
+				s.buf = s.buf[:0]
+				continue
+			}
+			if len(ms) > 0 {
+				rep.Findings = append(rep.Findings, s.finding(r.rule, ms))
+			}
+			s.buf = s.buf[:0]
+		}
+	}
+	return nil
 }
 
 // fires reports whether rule i of the compiled rules fires on text. It is
@@ -178,7 +222,7 @@ func (s *scan) export(m *imatch) Match {
 		Term:     m.term,
 		Value:    m.value,
 		Op:       opName(m.op),
-		Disguise: m.kinds,
+		Disguise: s.kindsOf(m),
 		Weight:   m.weight,
 	}
 	if m.start >= 0 {

@@ -30,16 +30,22 @@ func (d *Detector) score(rep *Report) {
 		}
 		return cmp.Compare(a.Rule, b.Rule)
 	})
-	sums := map[string]int{}
+	// Sum the points per category; the findings are few, so a linear
+	// search beats a map.
+	rep.Categories = []CategoryScore{}
 	for _, f := range rep.Findings {
-		sums[f.Category] += f.Points
+		i := slices.IndexFunc(rep.Categories, func(c CategoryScore) bool { return c.Category == f.Category })
+		if i < 0 {
+			i = len(rep.Categories)
+			rep.Categories = append(rep.Categories, CategoryScore{Category: f.Category})
+		}
+		rep.Categories[i].Score += f.Points
 	}
-	rep.Categories = make([]CategoryScore, 0, len(sums))
 	total := 0
-	for c, sum := range sums {
-		v := min(sum, d.c.capOf(c, d.cfg.CategoryCap))
-		rep.Categories = append(rep.Categories, CategoryScore{Category: c, Score: v})
-		total += v
+	for i := range rep.Categories {
+		c := &rep.Categories[i]
+		c.Score = min(c.Score, d.c.capOf(c.Category, d.cfg.CategoryCap))
+		total += c.Score
 	}
 	slices.SortFunc(rep.Categories, func(a, b CategoryScore) int {
 		if a.Score != b.Score {
