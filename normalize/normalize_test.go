@@ -174,6 +174,9 @@ func TestUnchanged(t *testing.T) {
 		if s != "" && unsafe.StringData(txt.Normalized()) != unsafe.StringData(s) {
 			t.Errorf("Normalize(%q): Normalized is a copy of the original", s)
 		}
+		if raceEnabled {
+			continue
+		}
 		if a := testing.AllocsPerRun(20, func() { Normalize(s) }); a != 0 {
 			t.Errorf("Normalize(%q) allocates %v times, want 0", s, a)
 		}
@@ -356,6 +359,17 @@ func TestIdempotentMixed(t *testing.T) {
 		}
 		for _, n := range opts {
 			checkText(t, n, b.String())
+		}
+	}
+}
+
+func TestAllocs(t *testing.T) {
+	if raceEnabled {
+		t.Skip("allocation counts are not exact under the race detector")
+	}
+	for _, s := range []string{"加 * 微 · 信，Ｖ\u200bＸ", strings.Repeat("今天我们开会，讨论计划。", 50)} {
+		if a := testing.AllocsPerRun(20, func() { Normalize(s) }); a > 2 {
+			t.Errorf("Normalize(%.20q…) allocates %v times, want at most 2", s, a)
 		}
 	}
 }
