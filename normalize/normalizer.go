@@ -184,15 +184,25 @@ func build(s string, us []unit, trailing Kind) Text {
 	}
 	var b strings.Builder
 	b.Grow(size)
-	m := make([]int32, size+2*marked)
-	pairs := m[size:]
+	m := make([]int32, len(us)+numBlocks(size)+2*marked)
+	blocks := m[len(us) : len(us)+numBlocks(size)]
+	pairs := m[len(us)+len(blocks):]
 	// Runes that did not change are copied from s in runs, which is much
 	// faster than writing them one by one.
 	j, copyStart, copyEnd := 0, 0, 0
+	nextBlock := 1 // blocks[0] is 0: no rune starts before byte 0
 	for i := range us {
 		u := &us[i]
 		n := runeLen(u.r)
-		m[j] = u.src
+		m[i] = u.src
+		for ; nextBlock < len(blocks) && nextBlock*blockSize <= j+n-1; nextBlock++ {
+			// Block nextBlock starts inside or after this rune, so the
+			// runes before it are this one and all earlier ones.
+			blocks[nextBlock] = int32(i + 1)
+			if nextBlock*blockSize == j {
+				blocks[nextBlock] = int32(i)
+			}
+		}
 		if u.kind != 0 {
 			pairs[0], pairs[1] = int32(j), int32(u.kind)
 			pairs = pairs[2:]
@@ -215,7 +225,7 @@ func build(s string, us []unit, trailing Kind) Text {
 		}
 	}
 	b.WriteString(s[copyStart:copyEnd])
-	return Text{original: s, normalized: b.String(), m: m}
+	return Text{original: s, normalized: b.String(), m: m, runes: len(us)}
 }
 
 // runeLen is utf8.RuneLen for valid runes, inlinable.

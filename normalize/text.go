@@ -10,15 +10,25 @@ type Text struct {
 	original   string
 	normalized string
 	// m is nil when normalized is original (nothing changed). Otherwise
-	// m[i] for the first byte i of every normalized rune holds the offset
-	// of the original rune that produced it (continuation bytes are 0),
-	// and the rest of m holds
-	// (offset, kind) pairs, sorted by offset, for the normalized runes with
-	// a nonzero Kind. A kind of Invisible or Separator means that such
-	// characters were removed just before the rune; the other kinds
-	// describe the rune itself.
-	m []int32
+	// it holds three arrays, which share one allocation:
+	//
+	//	m[:runes]          for each normalized rune, the offset of the
+	//	                   original rune that produced it
+	//	m[runes:pairs]     for each block of blockSize normalized bytes,
+	//	                   the number of runes that start before it
+	//	m[pairs:]          (byte offset, kind) pairs, sorted by offset, for
+	//	                   the normalized runes with a nonzero Kind
+	//
+	// where pairs is runes plus the number of blocks. A kind of Invisible
+	// or Separator means that such characters were removed just before the
+	// rune; the other kinds describe the rune itself.
+	m     []int32
+	runes int
 }
+
+// blockSize is the granularity of the byte-to-rune index: finding the rune
+// at a byte offset counts rune starts in at most blockSize-1 bytes.
+const blockSize = 64
 
 // removedBefore are the kinds a rune records about the characters removed
 // before it, rather than about itself.
@@ -57,17 +67,17 @@ func (t Text) Span(start, end int) (ostart, oend int) {
 	}
 	if start == end {
 		if start < len(t.normalized) {
-			p := int(t.m[start])
+			p := int(t.m[t.runeIndex(start)])
 			return p, p
 		}
 		if start == 0 {
 			return 0, 0
 		}
-		_, p := t.runeSource(t.runeStart(start - 1))
+		_, p := t.runeSource(t.runes - 1)
 		return p, p
 	}
-	_, oend = t.runeSource(t.runeStart(end - 1))
-	return int(t.m[start]), oend
+	_, oend = t.runeSource(t.runeIndex(t.runeStart(end - 1)))
+	return int(t.m[t.runeIndex(start)]), oend
 }
 
 // SourceRune returns the byte range of the original rune that produced the
@@ -81,7 +91,7 @@ func (t Text) SourceRune(i int) (ostart, oend int) {
 	if t.m == nil {
 		return t.align(i, i+1)
 	}
-	return t.runeSource(t.runeStart(i))
+	return t.runeSource(t.runeIndex(t.runeStart(i)))
 }
 
 // runeStart returns the start of the normalized rune containing byte i.
@@ -92,10 +102,23 @@ func (t Text) runeStart(i int) int {
 	return i
 }
 
-// runeSource returns the original rune that produced the normalized rune
-// starting at byte i of a changed text.
-func (t Text) runeSource(i int) (int, int) {
-	p := int(t.m[i])
+// runeIndex returns the index of the normalized rune that starts at byte
+// i, of a changed text.
+func (t Text) runeIndex(i int) int {
+	b := i / blockSize
+	n := int(t.m[t.runes+b])
+	for _, c := range []byte(t.normalized[b*blockSize : i]) {
+		if utf8.RuneStart(c) {
+			n++
+		}
+	}
+	return n
+}
+
+// runeSource returns the original rune that produced normalized rune r of
+// a changed text.
+func (t Text) runeSource(r int) (int, int) {
+	p := int(t.m[r])
 	_, n := utf8.DecodeRuneInString(t.original[p:])
 	return p, p + n
 }
@@ -108,7 +131,7 @@ func (t Text) Kinds(start, end int) Kind {
 	if t.m == nil || start == end {
 		return 0
 	}
-	pairs := t.m[len(t.normalized):]
+	pairs := t.m[t.runes+numBlocks(len(t.normalized)):]
 	// Binary search for the first pair at or after start.
 	lo, hi := 0, len(pairs)/2
 	for lo < hi {
@@ -160,3 +183,7 @@ func clampRange(start, end, n int) (int, int) {
 	}
 	return start, end
 }
+
+// numBlocks returns the number of blocks of the rune index for a
+// normalized string of n bytes.
+func numBlocks(n int) int { return (n + blockSize - 1) / blockSize }
