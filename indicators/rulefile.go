@@ -7,8 +7,11 @@ import (
 	"fmt"
 	"io"
 	"maps"
+	"regexp"
+	"strconv"
 	"slices"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/fanzha/fanzha/normalize"
 )
@@ -129,6 +132,18 @@ func (l *loader) addFile(name string, data []byte) error {
 	if len(data) > maxFileSize {
 		return fmt.Errorf("%srule file larger than %d MiB", prefix, maxFileSize>>20)
 	}
+	if !utf8.Valid(data) {
+		i := 0
+		for i < len(data) {
+			r, size := utf8.DecodeRune(data[i:])
+			if r == utf8.RuneError && size == 1 {
+				break
+			}
+			i += size
+		}
+		line, col := lineCol(data, int64(i))
+		return fmt.Errorf("%sline %d, column %d: invalid UTF-8", prefix, line, col)
+	}
 	var top map[string]json.RawMessage
 	if err := json.Unmarshal(data, &top); err != nil {
 		var se *json.SyntaxError
@@ -141,9 +156,12 @@ func (l *loader) addFile(name string, data []byte) error {
 	if top == nil {
 		return fmt.Errorf("%sa rule file must be a JSON object", prefix)
 	}
+	if err := checkDuplicateKeys(data); err != nil {
+		return fmt.Errorf("%s%w", prefix, err)
+	}
 	for k := range top {
 		if k != "sets" && k != "rules" {
-			return fmt.Errorf("%sunknown top-level key %q (want sets, rules)", prefix, k)
+			return fmt.Errorf("%sunknown top-level key %s (want sets, rules)", prefix, quoteName(k))
 		}
 	}
 	if raw, ok := top["sets"]; ok {
@@ -156,7 +174,7 @@ func (l *loader) addFile(name string, data []byte) error {
 				return fmt.Errorf("%ssets: empty set name", prefix)
 			}
 			if d, dup := l.defs[k]; dup {
-				return fmt.Errorf("%ssets.%s: already defined in %s", prefix, k, orThisFile(d.file))
+				return fmt.Errorf("%ssets: set %s already defined in %s", prefix, quoteName(k), orThisFile(d.file))
 			}
 			l.defs[k] = setDef{file: name, raw: sets[k]}
 		}
@@ -262,7 +280,7 @@ func (l *loader) rule(raw json.RawMessage, path string) (Rule, error) {
 	fail := func(err error) (Rule, error) { return Rule{}, &RuleError{Rule: r.ID, Err: err} }
 	for k := range m {
 		if !slices.Contains(ruleKeys, k) {
-			return fail(errAt(path, "unknown key %q", k))
+			return fail(errAt(path, "unknown key %s", quoteName(k)))
 		}
 	}
 	if raw, ok := m["disabled"]; ok {
@@ -352,7 +370,7 @@ func (l *loader) ref(name string) (Indicator, error) {
 		if in, ok := l.given[name]; ok && in != nil {
 			return in, nil
 		}
-		return nil, fmt.Errorf("unknown set %q", name)
+		return nil, fmt.Errorf("unknown set %s", quoteName(name))
 	}
 	if i := slices.Index(l.stack, name); i >= 0 {
 		return nil, fmt.Errorf("sets refer to each other in a cycle: %s → %s", strings.Join(l.stack[i:], " → "), name)
@@ -393,7 +411,7 @@ func (l *loader) node(raw json.RawMessage, path string, depth int) (Indicator, e
 		case slices.Contains(modifiers, k):
 		case k == "of" || k == "prefilter":
 		default:
-			return nil, errAt(path, "unknown key %q", k)
+			return nil, errAt(path, "unknown key %s", quoteName(k))
 		}
 	}
 	if op == "" {
@@ -506,10 +524,10 @@ func (l *loader) modifiers(in Indicator, m map[string]json.RawMessage, path stri
 			return nil, errAt(path+".disguised", "must be a non-empty array of kind names")
 		}
 		var kinds normalize.Kind
-		for i, name := range names {
-			k, ok := normalize.ParseKind(name)
+		for i, kindName := range names {
+			k, ok := normalize.ParseKind(kindName)
 			if !ok {
-				return nil, errAt(fmt.Sprintf("%s.disguised[%d]", path, i), "unknown kind %q", name)
+				return nil, errAt(fmt.Sprintf("%s.disguised[%d]", path, i), "unknown kind %s", quoteName(kindName))
 			}
 			kinds |= k
 		}
@@ -593,4 +611,16 @@ func entityNames() string {
 		names = append(names, string(k))
 	}
 	return strings.Join(names, ", ")
+}
+
+var namePattern = regexp.MustCompile(`^[A-Za-z0-9_.-]{1,64}$`)
+
+// quoteName quotes a key or name from a rule file for an error message when it
+// looks like an identifier. Anything else might be text that was pasted in
+// the wrong place, and error messages never repeat text.
+func quoteName(s string) string {
+	if namePattern.MatchString(s) {
+		return strconv.Quote(s)
+	}
+	return "(not shown: not an identifier)"
 }

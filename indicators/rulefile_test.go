@@ -97,6 +97,8 @@ func TestLoadRulesErrors(t *testing.T) {
 		want       []string
 	}{
 		{"syntax", "{\n  \"rules\": [\n    {\"id\": \"test.x\",, }\n  ]\n}", []string{"line 3, column 21"}},
+		{"duplicate key", "{\"rules\": [\n  {\"id\": \"test.x\", \"id\": \"test.y\", \"disabled\": true}]}", []string{`line 2, column 20: duplicate key "id"`}},
+		{"duplicate operator", rule(`{"keywords": ["a"], "keywords": ["b"]}`), []string{`duplicate key "keywords"`}},
 		{"not object", `[]`, []string{"must be a JSON object"}},
 		{"unknown top key", `{"rule": []}`, []string{`unknown top-level key "rule"`}},
 		{"rules not array", `{"rules": {}}`, []string{"rules: must be an array"}},
