@@ -33,7 +33,7 @@ Run the HTTP moderation service:
 	GET  /          a page to paste a message into and see the verdict
 
 Errors are JSON objects {"error": "..."} with status 400 (malformed request),
-404, 405, 413 (body, text or item count too large), 415 (not JSON), 500, or
+404, 405, 408 (body not received within the read timeout), 413 (body, text or item count too large), 415 (not JSON), 500, or
 503 (the scan did not finish within -timeout). SIGINT and SIGTERM shut down
 gracefully; SIGHUP recompiles the catalog and -rules and swaps it in, keeping
 the old rules if the new ones do not compile. The log has request metadata
@@ -51,7 +51,10 @@ type serveConfig struct {
 	maxText  int           // bytes of one message
 	maxItems int           // messages in one request
 	timeout  time.Duration // to scan one request
-	log      *log.Logger   // request log; nil logs nothing
+	// readTimeout bounds reading a whole request, body included, so that a
+	// client trickling its body cannot hold a connection; default 30s.
+	readTimeout time.Duration
+	log         *log.Logger // request log; nil logs nothing
 }
 
 func runServe(args []string, _ io.Reader, stdout, stderr io.Writer) int {
@@ -125,10 +128,14 @@ func reload(ef *engineFlags, cur *atomic.Pointer[indicators.Detector], l *log.Lo
 // serveOn serves h on ln until ctx is done, then shuts down gracefully,
 // letting requests in flight finish.
 func serveOn(ctx context.Context, ln net.Listener, h http.Handler, cfg serveConfig) error {
+	readTimeout := cfg.readTimeout
+	if readTimeout <= 0 {
+		readTimeout = 30 * time.Second
+	}
 	srv := &http.Server{
 		Handler:           h,
-		ReadHeaderTimeout: 5 * time.Second,
-		ReadTimeout:       30 * time.Second,
+		ReadHeaderTimeout: min(5*time.Second, readTimeout),
+		ReadTimeout:       readTimeout,
 		WriteTimeout:      cfg.timeout + 30*time.Second,
 		IdleTimeout:       2 * time.Minute,
 		MaxHeaderBytes:    64 << 10,
@@ -254,7 +261,10 @@ func (s *service) decode(w http.ResponseWriter, r *http.Request) (items []scanIt
 		var mbe *http.MaxBytesError
 		var se *json.SyntaxError
 		var te *json.UnmarshalTypeError
+		var ne net.Error
 		switch {
+		case errors.As(err, &ne) && ne.Timeout():
+			return nil, false, &httpError{http.StatusRequestTimeout, "request body not received in time"}
 		case errors.As(err, &mbe):
 			return nil, false, &httpError{http.StatusRequestEntityTooLarge, "request body larger than " + strconv.FormatInt(s.cfg.maxBody, 10) + " bytes"}
 		case errors.As(err, &se):
