@@ -79,7 +79,10 @@
 // everything the width fold made digits: full-width, circled and
 // parenthesised digits), 〇零一二三四五六七八九, 壹贰叁肆伍陆柒捌玖 and their
 // traditional forms 貳 參 叄 陸 (and 参, 蔘, which OpenCC folds 參 to). 两 is not
-// a digit. Shorter runs are words and stay: 一起, 三个月, 十一月, 一二三.
+// a digit. Shorter runs are words and stay: 一起, 三个月, 十一月, 一二三. So
+// does a single Chinese numeral at either end of a run, next to an ASCII
+// digit: it is nearly always part of a word that the separator fold joined
+// to a number (13812345678，一起 → 13812345678一起, 统一13812345678).
 // Numerals are folded before traditional characters, so that a phrase never
 // spans a digit that a second normalization would see.
 //

@@ -45,6 +45,8 @@ func ExampleNew() {
 
 func ExampleNormalize_numerals() {
 	fmt.Println(normalize.Normalize("电话：壹叁捌 ①②③④ 伍陆柒捌，快来").Normalized())
+	fmt.Println(normalize.Normalize("号码13812345678，一起加油，三个月").Normalized())
 	// Output:
 	// 电话13812345678快来
+	// 号码13812345678一起加油三个月
 }

@@ -135,6 +135,12 @@ func TestNumeral(t *testing.T) {
 		{"一二三", "一二三", 0},
 		{"一二三四", "一二三四", 0},
 		{"两两三三四四", "两两三三四四", 0}, // 两 is not a digit: runs of 4
+		// A single Chinese numeral at the end of a run next to a digit is
+		// the start or end of a word.
+		{"号码13812345678，一起来", "号码13812345678一起来", Separator},
+		{"统一13812345678", "统一13812345678", 0},
+		{"13八12345678", "13812345678", Numeral},
+		{"一二1234", "121234", Numeral},
 	})
 }
 
