@@ -379,3 +379,10 @@ func TestAllocs(t *testing.T) {
 		}
 	}
 }
+
+func TestMaxLen(t *testing.T) {
+	s := strings.Repeat("Ａ", MaxLen/len("Ａ")+1)
+	if txt := Normalize(s); txt.Changed() || txt.Len() != len(s) {
+		t.Errorf("Normalize of %d bytes changed it", len(s))
+	}
+}

@@ -1,7 +1,6 @@
 package normalize
 
 import (
-	"math"
 	"slices"
 	"strings"
 	"sync"
@@ -40,10 +39,12 @@ var Default = New(DefaultOptions())
 // Options returns the options n was built with.
 func (n *Normalizer) Options() Options { return n.opts }
 
-// MaxLen is the length in bytes of the longest string Normalize folds.
-// Offsets are stored in 32 bits; a longer string is returned unchanged,
-// as if no fold applied.
-const MaxLen = math.MaxInt32
+// MaxLen is the length in bytes of the longest string Normalize folds; a
+// longer string is returned unchanged, as if no fold applied. Offsets are
+// stored in 32 bits, and a rune may expand to 18 (U+FDFA), so this keeps
+// every offset in range; it also bounds the memory one call can take
+// (about 20 bytes per rune while normalizing).
+const MaxLen = 1 << 26
 
 // NumeralRun is the length of the shortest run of digit-like characters
 // that the Numeral fold turns into ASCII digits.
@@ -65,13 +66,17 @@ type unit struct {
 
 var unitPool = sync.Pool{New: func() any { return new([]unit) }}
 
+// maxPooled is the capacity of the largest unit buffer kept for reuse; the
+// buffers of longer texts are left to the garbage collector.
+const maxPooled = 1 << 16
+
 // Normalize returns the normalization of s.
 func (n *Normalizer) Normalize(s string) Text {
 	if s == "" || len(s) > MaxLen {
 		return Text{original: s, normalized: s}
 	}
 	p := unitPool.Get().(*[]unit)
-	us, trailing := n.decode(slices.Grow((*p)[:0], len(s)), s)
+	us, trailing := n.decode(slices.Grow((*p)[:0], min(len(s), maxPooled)), s)
 	if n.opts.Separator {
 		us = removeSeparators(us)
 	}
@@ -82,7 +87,7 @@ func (n *Normalizer) Normalize(s string) Text {
 		foldTraditional(us)
 	}
 	t := build(s, us, trailing)
-	if cap(us) <= 1<<16 {
+	if cap(us) <= maxPooled {
 		*p = us
 		unitPool.Put(p)
 	}
