@@ -3,6 +3,7 @@ package ahocorasick
 import (
 	"slices"
 	"strings"
+	"sync"
 	"testing"
 )
 
@@ -128,4 +129,26 @@ func FuzzFindAll(f *testing.F) {
 			t.Fatalf("patterns %q text %q: got %v, want %v", patterns, text, got, want)
 		}
 	})
+}
+
+// TestConcurrent shares one Matcher between goroutines; run with -race.
+func TestConcurrent(t *testing.T) {
+	patterns := []string{"微信", "加微信", "qq", "刷单", "返利"}
+	m := New(patterns)
+	text := strings.Repeat("兼职刷单返利，加微信或qq。", 50)
+	want := naiveFindAll(patterns, text)
+	var wg sync.WaitGroup
+	for range 8 {
+		wg.Go(func() {
+			var hits []Hit
+			for range 20 {
+				hits = m.FindAll(text, hits[:0])
+				if !slices.Equal(hits, want) {
+					t.Error("concurrent FindAll differs from the reference")
+					return
+				}
+			}
+		})
+	}
+	wg.Wait()
 }

@@ -119,3 +119,20 @@ func BenchmarkFindAllFewHits(b *testing.B) { benchmarkFindAll(b, 0) }
 
 // BenchmarkFindAllManyHits scans Han text with a keyword every 10 runes.
 func BenchmarkFindAllManyHits(b *testing.B) { benchmarkFindAll(b, 10) }
+
+// BenchmarkFindAllParallel scans chat-sized messages from many goroutines
+// sharing one Matcher, as a Detector does.
+func BenchmarkFindAllParallel(b *testing.B) {
+	ps := benchPatterns(2000)
+	text := benchText(300, ps, 20)
+	m := New(ps)
+	b.SetBytes(int64(len(text)))
+	b.ReportAllocs()
+	b.ResetTimer()
+	b.RunParallel(func(pb *testing.PB) {
+		var hits []Hit
+		for pb.Next() {
+			hits = m.FindAll(text, hits[:0])
+		}
+	})
+}
