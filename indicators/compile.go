@@ -39,8 +39,9 @@ var categoryPattern = regexp.MustCompile(`^[a-z_]+$`)
 type compiled struct {
 	norm    *normalize.Normalizer
 	matcher *ahocorasick.Matcher
-	forms   []string // automaton patterns: distinct normalized forms
-	rules   []crule  // enabled rules that may score, in rule order
+	forms   []string          // automaton patterns: distinct normalized forms
+	rules   []crule           // enabled rules that may score, in rule order
+	regexps []*regexp2.Regexp // distinct patterns; a scan runs each at most once
 	byPat   [][]int32
 	always  []int32 // rules without a necessary keyword: run on every text
 	caps    map[string]int
@@ -58,7 +59,7 @@ type cnode struct {
 	op        nodeOp
 	terms     []cterm // opKeywords
 	wholeWord bool
-	re        *regexp2.Regexp // opPattern
+	re        int // opPattern: index in compiled.regexps
 	expr      string
 	pre       []int32 // opPattern: prefilter forms
 	entity    EntityKind
@@ -90,6 +91,7 @@ type compiler struct {
 	c     *compiled
 	cfg   *Config
 	index map[string]int32 // normalized form → pattern
+	exprs map[string]int   // expression → index in regexps
 }
 
 func compile(rules []Rule, cfg Config) (*Detector, error) {
@@ -100,6 +102,7 @@ func compile(rules []Rule, cfg Config) (*Detector, error) {
 		c:     &compiled{norm: cfg.Normalizer, caps: map[string]int{}},
 		cfg:   &cfg,
 		index: map[string]int32{},
+		exprs: map[string]int{},
 	}
 	for k, v := range cfg.CategoryCaps {
 		cp.c.caps[k] = v
@@ -284,11 +287,17 @@ func (cp *compiler) node(in Indicator, depth int) (*cnode, error) {
 		if n.expr == "" {
 			return nil, errors.New("pattern: empty expression")
 		}
-		re, err := compilePattern(n.expr, cp.cfg.PatternTimeout)
-		if err != nil {
-			return nil, err
+		i, ok := cp.exprs[n.expr]
+		if !ok {
+			re, err := compilePattern(n.expr, cp.cfg.PatternTimeout)
+			if err != nil {
+				return nil, err
+			}
+			i = len(cp.c.regexps)
+			cp.c.regexps = append(cp.c.regexps, re)
+			cp.exprs[n.expr] = i
 		}
-		c.re, c.expr = re, n.expr
+		c.re, c.expr = i, n.expr
 		for _, w := range n.prefilter {
 			form := cp.cfg.Normalizer.String(w)
 			if form == "" {

@@ -187,14 +187,9 @@ func (s *scan) pattern(n *cnode) []imatch {
 			return nil
 		}
 	}
-	idx, err := n.re.FindAllStringIndex(s.norm, maxPatternHit)
+	idx, err := s.runPattern(n.re)
 	if err != nil {
-		// Never keep regexp2's error: its text contains the input.
-		if errors.Is(err, regexp2.ErrBacktrackingStackLimit) {
-			s.err = fmt.Errorf("%w (backtracking limit)", ErrTimeout)
-		} else {
-			s.err = ErrTimeout
-		}
+		s.err = err
 		return nil
 	}
 	mk := s.mark()
@@ -233,4 +228,35 @@ func sortMatches(ms []imatch) {
 		}
 		return cmp.Compare(a.end, b.end)
 	})
+}
+
+// patternRun is the outcome of one pattern on the text of a scan.
+type patternRun struct {
+	done bool
+	idx  [][]int
+	err  error
+}
+
+// runPattern runs regexp i on the text once per scan, however many rules
+// use it, so that a pattern that times out costs its timeout only once.
+func (s *scan) runPattern(i int) ([][]int, error) {
+	if len(s.runs) != len(s.c.regexps) {
+		s.runs = make([]patternRun, len(s.c.regexps))
+	}
+	r := &s.runs[i]
+	if !r.done {
+		r.done = true
+		s.ran = append(s.ran, i)
+		r.idx, r.err = s.c.regexps[i].FindAllStringIndex(s.norm, maxPatternHit)
+		if r.err != nil {
+			// Never keep regexp2's error: its text contains the input.
+			if errors.Is(r.err, regexp2.ErrBacktrackingStackLimit) {
+				r.err = fmt.Errorf("%w (backtracking limit)", ErrTimeout)
+			} else {
+				r.err = ErrTimeout
+			}
+			r.idx = nil
+		}
+	}
+	return r.idx, r.err
 }

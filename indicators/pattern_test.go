@@ -71,3 +71,30 @@ func TestNoGoroutineLeak(t *testing.T) {
 		time.Sleep(50 * time.Millisecond)
 	}
 }
+
+// TestSharedPattern checks that rules sharing an expression share one
+// compiled pattern that runs once per text: each rule still reports the
+// timeout, but the text pays for it once.
+func TestSharedPattern(t *testing.T) {
+	var rules []Rule
+	for _, id := range []string{"a", "b", "c", "d"} {
+		rules = append(rules, testRule(id, 10, Pattern(evil)))
+	}
+	rules = append(rules, testRule("e", 10, Pattern(`日赚\d+`)))
+	d := MustCompile(rules, Config{SkipExamples: true, PatternTimeout: 50 * time.Millisecond})
+	if n := len(d.c.regexps); n != 2 {
+		t.Fatalf("%d compiled patterns, want 2", n)
+	}
+	start := time.Now()
+	r := d.Detect(strings.Repeat("a", 5000) + "!日赚300")
+	elapsed := time.Since(start)
+	if len(r.Errors) != 4 || len(r.Findings) != 1 {
+		t.Fatalf("errors %v, findings %d; want 4 timeouts and 1 finding", r.Errors, len(r.Findings))
+	}
+	for _, e := range r.Errors {
+		if !errors.Is(e, ErrTimeout) {
+			t.Errorf("%v is not a timeout", e)
+		}
+	}
+	t.Logf("4 rules with one slow pattern: %v", elapsed)
+}

@@ -25,9 +25,11 @@ type scan struct {
 	cand   []uint64          // bit set of the rules that can fire
 	ents   [8][]entityMatch  // cache by index in EntityKinds
 	have   [8]bool
-	err    error    // error of the rule being evaluated
-	buf    []imatch // arena of the rule being evaluated (see imatch)
-	events []event  // Near's sweep
+	err    error        // error of the rule being evaluated
+	buf    []imatch     // arena of the rule being evaluated (see imatch)
+	events []event      // Near's sweep
+	runs   []patternRun // by regexp, see runPattern
+	ran    []int        // the regexps that ran on this text
 }
 
 func (c *compiled) getScan(text string) *scan {
@@ -71,6 +73,10 @@ func (s *scan) hitsOf(p int32) []hit {
 }
 
 func (c *compiled) putScan(s *scan) {
+	for _, i := range s.ran {
+		s.runs[i] = patternRun{}
+	}
+	s.ran = s.ran[:0]
 	for _, h := range s.hits {
 		s.first[h.Pattern] = 0
 	}
