@@ -25,7 +25,7 @@
 //     generation time (Ｖ → V and ｶ → カ are kind Width, ① → 1, ㊙ → 秘,
 //     ㍻ → 平成, ℡ → TEL are kind Compat). Digits in parentheses and
 //     dingbat circles (⑴, ➀, ❶, ➊, ⓫, ⓵, ⓿) become plain digits too, where
-//     NFKC would give (1) or nothing. A rune may become several runes; all
+//     NFKC would give (1) or leave them. A rune may become several runes; all
 //     of them map back to it.
 //  4. Case: Latin capitals become small letters.
 //  5. Lookalike: a small hand-written table of Cyrillic and Greek letters
@@ -89,13 +89,14 @@
 // # Text and offsets
 //
 // A Text keeps the original string and the normalized string and, only
-// when they differ, one array: the offset of the original rune behind each
-// normalized rune, indexed by normalized byte, followed by the kinds of the
-// runes that have any. Span is O(1) and Kinds is O(log n) plus the number
-// of changed runes in the range. When nothing changes, Normalized returns
-// the original string itself and nothing is allocated: Normalize makes at
-// most two allocations (the string and the array), and none for unchanged
-// text.
+// when they differ, one array: for each normalized rune the offset of the
+// original rune behind it, an index from normalized byte offsets to runes
+// (one entry per 64 bytes), and the kinds of the runes that have any. Span
+// is O(1) (it counts rune starts in at most 63 bytes) and Kinds is
+// O(log n) plus the number of changed runes in the range. When nothing
+// changes, Normalized returns the original string itself and nothing is
+// allocated: Normalize makes at most two allocations (the string and the
+// array), and none for unchanged text.
 //
 // Every normalized rune comes from exactly one original rune. Span(s, e)
 // is the range from the start of the original rune of the first normalized
