@@ -83,3 +83,39 @@ func TestMatchTree(t *testing.T) {
 		t.Errorf("not part = %+v, want no span", p)
 	}
 }
+
+// TestMatchCounts checks how many matches each combinator reports, which
+// the rule's single finding does not show.
+func TestMatchCounts(t *testing.T) {
+	cases := []struct {
+		name string
+		in   Indicator
+		text string
+		want int
+	}{
+		{"keywords every hit", Keywords("加"), "加一加再加", 3},
+		{"near two stretches", Near(4, Keywords("加"), Keywords("微信")), "加微信。很多字很多字。加了微信", 2},
+		{"near does not reuse", Near(3, Keywords("加"), Keywords("微信")), "加微信微信", 1},
+		{"near three kids", Near(5, Keywords("加"), Keywords("我"), Keywords("微信")), "加我微信，我加你微信", 2},
+		{"any merges", Any(Keywords("加"), Keywords("微信")), "加微信加", 3},
+		{"all once", All(Keywords("加"), Keywords("微信")), "加微信加微信", 1},
+		{"at_least once", AtLeast(1, Keywords("加"), Keywords("微信")), "加微信加微信", 1},
+		{"except some", Except(Keywords("跑分"), Keywords("手机跑分")), "跑分手机跑分跑分", 2},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			d := MustCompile([]Rule{testRule("x", 1, c.in)}, Config{SkipExamples: true})
+			s := d.c.getScan(c.text)
+			defer d.c.putScan(s)
+			ms := s.eval(d.c.rules[0].root)
+			if len(ms) != c.want {
+				t.Errorf("%d matches, want %d: %+v", len(ms), c.want, ms)
+			}
+			for i := 1; i < len(ms); i++ {
+				if ms[i].start < ms[i-1].start {
+					t.Errorf("matches not sorted by start: %+v", ms)
+				}
+			}
+		})
+	}
+}
