@@ -62,6 +62,32 @@ func checkText(t *testing.T, n *Normalizer, s string) {
 			t.Fatalf("Normalize(%q): Kinds of one rune = %v", s, k)
 		}
 	}
+	checkKinds(t, txt)
+}
+
+// checkKinds checks that Kinds of a range is the union of the kinds of its
+// runes and of the removals between them, for ranges from the first runes
+// to the end.
+func checkKinds(t *testing.T, txt Text) {
+	t.Helper()
+	norm := txt.Normalized()
+	var starts []int
+	for i := range norm {
+		starts = append(starts, i)
+	}
+	starts = append(starts, len(norm))
+	for a := 0; a < len(starts)-1 && a < 16; a++ {
+		var want Kind
+		for b := a; b < len(starts)-1; b++ {
+			want |= txt.Kinds(starts[b], starts[b+1])
+			if b > a {
+				want |= txt.Kinds(starts[b-1], starts[b+1]) & removedBefore
+			}
+			if got := txt.Kinds(starts[a], starts[b+1]); got != want {
+				t.Fatalf("Normalize(%q).Kinds(%d, %d) = %v, want %v", txt.Original(), starts[a], starts[b+1], got, want)
+			}
+		}
+	}
 }
 
 // boundaries reports which offsets of s are rune boundaries, counting each
