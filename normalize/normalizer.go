@@ -201,8 +201,8 @@ func build(s string, us []unit, trailing Kind) Text {
 		n := runeLen(u.r)
 		m[i] = u.src
 		for ; nextBlock < len(blocks) && nextBlock*blockSize <= j+n-1; nextBlock++ {
-			// Block nextBlock starts inside or after this rune, so the
-			// runes before it are this one and all earlier ones.
+			// Block nextBlock starts at this rune, after the i earlier
+			// ones, or inside it, after this one too.
 			blocks[nextBlock] = int32(i + 1)
 			if nextBlock*blockSize == j {
 				blocks[nextBlock] = int32(i)
