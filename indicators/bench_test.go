@@ -62,7 +62,9 @@ func benchMessages() []string {
 	}
 }
 
-func BenchmarkDetect(b *testing.B) {
+// BenchmarkDetectGenerated scans a small mix with 200 generated rules; the
+// default catalog and the size classes are in perf_bench_test.go.
+func BenchmarkDetectGenerated(b *testing.B) {
 	d := MustCompile(benchRules(200), Config{SkipExamples: true})
 	msgs := benchMessages()
 	size := 0
@@ -78,7 +80,7 @@ func BenchmarkDetect(b *testing.B) {
 	}
 }
 
-func BenchmarkDetectParallel(b *testing.B) {
+func BenchmarkDetectGeneratedParallel(b *testing.B) {
 	d := MustCompile(benchRules(200), Config{SkipExamples: true})
 	msgs := benchMessages()
 	size := 0
@@ -108,32 +110,8 @@ func BenchmarkDetectClean(b *testing.B) {
 	}
 }
 
-func BenchmarkDetectDefault(b *testing.B) {
-	d := Default()
-	msgs := benchMessages()
-	size := 0
-	for _, m := range msgs {
-		size += len(m)
-	}
-	b.SetBytes(int64(size))
-	b.ReportAllocs()
-	for b.Loop() {
-		for _, m := range msgs {
-			d.Detect(m)
-		}
-	}
-}
-
 func BenchmarkCompile(b *testing.B) {
 	rules := benchRules(200)
-	b.ReportAllocs()
-	for b.Loop() {
-		MustCompile(rules, Config{SkipExamples: true})
-	}
-}
-
-func BenchmarkCompileDefault(b *testing.B) {
-	rules := DefaultRules()
 	b.ReportAllocs()
 	for b.Loop() {
 		MustCompile(rules, Config{SkipExamples: true})

@@ -91,3 +91,9 @@ func (d *Detector) Config() Config { return d.cfg }
 func (d *Detector) Extract(text string) []Extracted {
 	return d.extract(text)
 }
+
+// Keywords returns the distinct normalized forms of the detector's keywords
+// and pattern prefilters: the words its one pass over a text looks for. It
+// is meant for comparisons and tooling, such as measuring the detector
+// against a bare multi-keyword scan. The slice is a fresh copy.
+func (d *Detector) Keywords() []string { return append([]string(nil), d.c.forms...) }

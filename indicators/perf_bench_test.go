@@ -1,0 +1,123 @@
+package indicators
+
+import (
+	"fmt"
+	"testing"
+	"unicode/utf8"
+)
+
+// The performance benchmarks of issue 6: the default catalog on each size
+// class of the corpus in benchdata_test.go, serially and in parallel, a
+// size sweep, and the compilation of the catalog. Compare MB/s: the targets
+// are stated in terms of throughput.
+
+var benchClasses = []struct {
+	name  string
+	texts []string
+}{
+	{"short", benchShort},
+	{"sms", benchSMS},
+	{"long", benchLong},
+}
+
+func BenchmarkDetect(b *testing.B) {
+	d := Default()
+	for _, c := range benchClasses {
+		b.Run(c.name, func(b *testing.B) {
+			b.SetBytes(int64(totalLen(c.texts)))
+			b.ReportAllocs()
+			for b.Loop() {
+				for _, t := range c.texts {
+					d.Detect(t)
+				}
+			}
+		})
+	}
+	b.Run("clean100", func(b *testing.B) {
+		b.SetBytes(int64(len(benchClean100)))
+		b.ReportAllocs()
+		for b.Loop() {
+			d.Detect(benchClean100)
+		}
+	})
+}
+
+func BenchmarkDetectParallel(b *testing.B) {
+	d := Default()
+	for _, c := range benchClasses {
+		b.Run(c.name, func(b *testing.B) {
+			b.SetBytes(int64(totalLen(c.texts)))
+			b.ReportAllocs()
+			b.RunParallel(func(pb *testing.PB) {
+				for pb.Next() {
+					for _, t := range c.texts {
+						d.Detect(t)
+					}
+				}
+			})
+		})
+	}
+}
+
+// BenchmarkDetectSize scans 1 KB to 1 MB of the SMS mix: MB/s should not
+// fall as the text grows.
+func BenchmarkDetectSize(b *testing.B) {
+	d := Default()
+	for _, n := range []int{1 << 10, 10 << 10, 100 << 10, 1 << 20} {
+		text := benchSized(n)
+		b.Run(fmt.Sprintf("%dKB", n>>10), func(b *testing.B) {
+			b.SetBytes(int64(len(text)))
+			b.ReportAllocs()
+			for b.Loop() {
+				d.Detect(text)
+			}
+		})
+	}
+}
+
+func BenchmarkCompileDefault(b *testing.B) {
+	rules := DefaultRules()
+	b.ReportAllocs()
+	for b.Loop() {
+		MustCompile(rules, Config{SkipExamples: true})
+	}
+}
+
+// TestBenchCorpus keeps the corpus in its size classes and the clean
+// message clean, so that the benchmarks measure what they say.
+func TestBenchCorpus(t *testing.T) {
+	for _, c := range []struct {
+		name     string
+		texts    []string
+		min, max int
+		count    func(string) int
+	}{
+		{"short", benchShort, 10, 60, utf8.RuneCountInString},
+		{"sms", benchSMS, 60, 200, utf8.RuneCountInString},
+		{"long", benchLong, 1 << 10, 5 << 10, func(s string) int { return len(s) }},
+	} {
+		for i, s := range c.texts {
+			if n := c.count(s); n < c.min || n > c.max {
+				t.Errorf("%s[%d]: size %d, want %d–%d", c.name, i, n, c.min, c.max)
+			}
+		}
+	}
+	if n := utf8.RuneCountInString(benchClean100); n < 90 || n > 110 {
+		t.Errorf("benchClean100 has %d runes, want about 100", n)
+	}
+	d := Default()
+	if r := d.Detect(benchClean100); len(r.Findings) > 0 || len(r.Entities) > 0 {
+		t.Errorf("benchClean100 fires: %v", r)
+	}
+	fired := 0
+	for _, c := range benchClasses {
+		for _, s := range c.texts {
+			if d.Detect(s).Flagged {
+				fired++
+			}
+		}
+	}
+	if fired == 0 {
+		t.Error("no message of the corpus is flagged; the mix has no scams")
+	}
+}
