@@ -1,6 +1,6 @@
 module github.com/fanzha/fanzha
 
-go 1.25
+go 1.25.0
 
 require (
 	github.com/dlclark/regexp2/v2 v2.13.0 // indirect
