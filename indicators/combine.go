@@ -39,6 +39,11 @@ func maxWeight(ms []imatch) float64 {
 // weight is the product over the children of their largest weight, so
 // that more evidence never lowers it.
 func (s *scan) all(n *cnode) []imatch {
+	for _, k := range n.kids {
+		if !s.possible(k) {
+			return nil
+		}
+	}
 	var local [8]imatch
 	parts := local[:0]
 	w := 1.0
@@ -86,6 +91,9 @@ func (s *scan) atLeast(n *cnode) []imatch {
 	var local [8]imatch
 	var wlocal [8]float64
 	parts, ws := local[:0], wlocal[:0]
+	if s.countPossible(n.kids) < n.n {
+		return nil
+	}
 	for i, k := range n.kids {
 		if len(parts)+len(n.kids)-i < n.n {
 			return nil // too few children left to reach n
@@ -125,6 +133,11 @@ type event struct {
 // share matches. Children whose matches have no span (Not) are conditions:
 // they must match but take no room.
 func (s *scan) near(n *cnode) []imatch {
+	for _, k := range n.kids {
+		if !s.possible(k) {
+			return nil
+		}
+	}
 	var klocal [8][]imatch
 	kids := klocal[:0]
 	for _, k := range n.kids {

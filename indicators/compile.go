@@ -16,11 +16,12 @@ import (
 
 // Limits on what Compile and LoadRules accept.
 const (
-	maxDepth      = 32      // nesting of indicators
-	maxWindow     = 1 << 20 // Near window in runes
-	maxFactor     = 10      // Weight factor
-	maxBacktrack  = 1 << 16 // regexp2 backtracking stack slots per match
-	maxPatternHit = 1000    // pattern matches collected per text
+	maxDepth       = 32      // nesting of indicators
+	maxWindow      = 1 << 20 // Near window in runes
+	maxFactor      = 10      // Weight factor
+	maxBacktrack   = 1 << 16 // regexp2 backtracking stack slots per match
+	maxPatternHit  = 1000    // pattern matches collected per text
+	fewPatternHits = 8       // pattern matches asked for first (see runPattern)
 )
 
 // Config defaults (see Config).
@@ -67,6 +68,8 @@ type cnode struct {
 	factor    float64
 	kinds     normalize.Kind
 	kids      []*cnode
+	needs     needSet // see need
+	needDone  bool
 }
 
 // cterm is one keyword form of a compiled Keywords leaf.

@@ -106,6 +106,9 @@ func (s *scan) eval(n *cnode) []imatch {
 		}
 		return ms
 	case opDisguised:
+		if s.textKinds()&n.kinds == 0 {
+			return nil
+		}
 		ms := s.eval(n.kids[0])
 		return slices.DeleteFunc(ms, func(m imatch) bool { return s.kindsOf(&m)&n.kinds == 0 })
 	}
@@ -247,7 +250,13 @@ func (s *scan) runPattern(i int) ([][]int, error) {
 	if !r.done {
 		r.done = true
 		s.ran = append(s.ran, i)
-		r.idx, r.err = s.c.regexps[i].FindAllStringIndex(s.norm, maxPatternHit)
+		// regexp2 allocates room for n matches as soon as one matches,
+		// so ask for a few first and for all only when there are more.
+		re := s.c.regexps[i]
+		r.idx, r.err = re.FindAllStringIndex(s.norm, fewPatternHits)
+		if r.err == nil && len(r.idx) == fewPatternHits {
+			r.idx, r.err = re.FindAllStringIndex(s.norm, maxPatternHit)
+		}
 		if r.err != nil {
 			// Never keep regexp2's error: its text contains the input.
 			if errors.Is(r.err, regexp2.ErrBacktrackingStackLimit) {

@@ -26,6 +26,7 @@ func BenchmarkDetect(b *testing.B) {
 		b.Run(c.name, func(b *testing.B) {
 			b.SetBytes(int64(totalLen(c.texts)))
 			b.ReportAllocs()
+			defer cpuMetric(b, totalLen(c.texts))()
 			for b.Loop() {
 				for _, t := range c.texts {
 					d.Detect(t)
@@ -36,6 +37,7 @@ func BenchmarkDetect(b *testing.B) {
 	b.Run("clean100", func(b *testing.B) {
 		b.SetBytes(int64(len(benchClean100)))
 		b.ReportAllocs()
+		defer cpuMetric(b, len(benchClean100))()
 		for b.Loop() {
 			d.Detect(benchClean100)
 		}
@@ -68,6 +70,7 @@ func BenchmarkDetectSize(b *testing.B) {
 		b.Run(fmt.Sprintf("%dKB", n>>10), func(b *testing.B) {
 			b.SetBytes(int64(len(text)))
 			b.ReportAllocs()
+			defer cpuMetric(b, len(text))()
 			for b.Loop() {
 				d.Detect(text)
 			}
@@ -78,6 +81,7 @@ func BenchmarkDetectSize(b *testing.B) {
 func BenchmarkCompileDefault(b *testing.B) {
 	rules := DefaultRules()
 	b.ReportAllocs()
+	defer cpuMetric(b, 0)()
 	for b.Loop() {
 		MustCompile(rules, Config{SkipExamples: true})
 	}

@@ -3,6 +3,8 @@ package indicators
 import (
 	"slices"
 	"unicode/utf8"
+
+	"github.com/fanzha/fanzha/normalize"
 )
 
 // A rule can only fire when one of its necessary keywords occurs in the
@@ -17,8 +19,16 @@ type needSet struct {
 
 var alwaysNeeded = needSet{always: true}
 
-// need returns the necessary set of n.
+// need returns the necessary set of n, computed once per node: the scan
+// checks it before evaluating a node (see possible).
 func (c *compiled) need(n *cnode) needSet {
+	if !n.needDone {
+		n.needs, n.needDone = c.need1(n), true
+	}
+	return n.needs
+}
+
+func (c *compiled) need1(n *cnode) needSet {
 	switch n.op {
 	case opKeywords:
 		s := needSet{}
@@ -81,14 +91,85 @@ func (cp *compiler) buildPrefilter() {
 	c := cp.c
 	c.byPat = make([][]int32, len(c.forms))
 	for i := range c.rules {
+		c.needAll(c.rules[i].root)
 		s := c.need(c.rules[i].root)
 		if s.always {
 			c.always = append(c.always, int32(i))
 			continue
 		}
-		slices.Sort(s.pats)
-		for _, p := range slices.Compact(s.pats) {
+		pats := slices.Clone(s.pats) // s.pats is also a node's set
+		slices.Sort(pats)
+		for _, p := range slices.Compact(pats) {
 			c.byPat[p] = append(c.byPat[p], int32(i))
 		}
 	}
+}
+
+// needAll computes the necessary set of every node under n.
+func (c *compiled) needAll(n *cnode) {
+	c.need(n)
+	for _, k := range n.kids {
+		c.needAll(k)
+	}
+}
+
+// possible reports whether n can match on the text of s, without running
+// patterns: it is false when none of n's necessary keywords occurs, when n
+// is an Entity and the text has none of that kind (entities are found for
+// every report anyway), when n is Disguised and the text shows none of its
+// kinds of disguise, or when the children of a combinator rule it out.
+// Combinators check their children with it before evaluating any, so that
+// a pattern is not run for an All whose other child cannot match.
+func (s *scan) possible(n *cnode) bool {
+	if !n.needs.always {
+		found := false
+		for _, p := range n.needs.pats {
+			if s.first[p] != 0 {
+				found = true
+				break
+			}
+		}
+		if !found {
+			return false
+		}
+	}
+	switch n.op {
+	case opEntity:
+		return len(s.entities(n.entity)) > 0
+	case opDisguised:
+		return s.textKinds()&n.kinds != 0 && s.possible(n.kids[0])
+	case opAll, opNear:
+		for _, k := range n.kids {
+			if !s.possible(k) {
+				return false
+			}
+		}
+	case opAny:
+		return slices.ContainsFunc(n.kids, s.possible)
+	case opAtLeast:
+		return s.countPossible(n.kids) >= n.n
+	case opUnless, opExcept, opWeight:
+		return s.possible(n.kids[0])
+	}
+	return true
+}
+
+// countPossible returns how many of kids are possible.
+func (s *scan) countPossible(kids []*cnode) int {
+	c := 0
+	for _, k := range kids {
+		if s.possible(k) {
+			c++
+		}
+	}
+	return c
+}
+
+// textKinds returns the kinds of disguise anywhere in the text, a superset
+// of the kinds of any match.
+func (s *scan) textKinds() normalize.Kind {
+	if !s.kindsDone {
+		s.kinds, s.kindsDone = s.t.Kinds(0, s.t.Len()), true
+	}
+	return s.kinds
 }

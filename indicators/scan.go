@@ -17,19 +17,21 @@ type hit = ahocorasick.Hit
 // scan is the state of one Detect call. Scans are pooled so that the slices
 // they hold are reused across texts.
 type scan struct {
-	c      *compiled
-	t      normalize.Text
-	norm   string
-	hits   []ahocorasick.Hit // sorted by pattern, then start
-	first  []int32           // 1 + index in hits of the first hit of a pattern, or 0
-	cand   []uint64          // bit set of the rules that can fire
-	ents   [8][]entityMatch  // cache by index in EntityKinds
-	have   [8]bool
-	err    error        // error of the rule being evaluated
-	buf    []imatch     // arena of the rule being evaluated (see imatch)
-	events []event      // Near's sweep
-	runs   []patternRun // by regexp, see runPattern
-	ran    []int        // the regexps that ran on this text
+	c         *compiled
+	t         normalize.Text
+	norm      string
+	hits      []ahocorasick.Hit // sorted by pattern, then start
+	first     []int32           // 1 + index in hits of the first hit of a pattern, or 0
+	cand      []uint64          // bit set of the rules that can fire
+	ents      [8][]entityMatch  // cache by index in EntityKinds
+	have      [8]bool
+	err       error          // error of the rule being evaluated
+	buf       []imatch       // arena of the rule being evaluated (see imatch)
+	events    []event        // Near's sweep
+	runs      []patternRun   // by regexp, see runPattern
+	ran       []int          // the regexps that ran on this text
+	kinds     normalize.Kind // see textKinds
+	kindsDone bool
 }
 
 func (c *compiled) getScan(text string) *scan {
@@ -83,6 +85,7 @@ func (c *compiled) putScan(s *scan) {
 	s.t = normalize.Text{}
 	s.norm = ""
 	s.err = nil
+	s.kinds, s.kindsDone = 0, false
 	clear(s.buf[:cap(s.buf)]) // drop references to values
 	s.buf = s.buf[:0]
 	if cap(s.buf) > 1<<14 {
