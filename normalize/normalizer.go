@@ -75,8 +75,15 @@ func (n *Normalizer) Normalize(s string) Text {
 	if s == "" || len(s) > MaxLen {
 		return Text{original: s, normalized: s}
 	}
+	// One unit per rune (more only where NFKC expands): size the buffer once
+	// so that long texts do not pay for repeated regrowth. Short texts use
+	// the byte length, an upper bound that needs no counting pass.
+	size := len(s)
+	if size > maxPooled {
+		size = utf8.RuneCountInString(s)
+	}
 	p := unitPool.Get().(*[]unit)
-	us, trailing := n.decode(slices.Grow((*p)[:0], min(len(s), maxPooled)), s)
+	us, trailing := n.decode(slices.Grow((*p)[:0], size), s)
 	if n.opts.Separator {
 		us = removeSeparators(us)
 	}
