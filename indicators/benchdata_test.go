@@ -12,7 +12,7 @@ var (
 	benchSMS       = benchLines("sms.txt")
 	benchLong      = benchPosts("long.txt")
 	benchClean100  = benchLines("clean100.txt")[0]
-	benchSweepUnit = strings.Join(benchSMS, "\n") + "\n"
+	benchSweepUnit = strings.Join(benchShort, "\n") + "\n"
 )
 
 // benchFile returns the content of a corpus file; a missing file is a
@@ -35,8 +35,9 @@ func benchPosts(name string) []string {
 	return strings.Split(benchFile(name), "=====\n")
 }
 
-// benchSized returns about n bytes of the SMS mix repeated, cut at a rune
-// boundary, for the size sweep.
+// benchSized returns about n bytes of the short messages repeated, cut at
+// a rune boundary, for the size sweep. The unit is under 1 KB, so that
+// every size has the same mix of innocent and scam-like lines.
 func benchSized(n int) string {
 	s := strings.Repeat(benchSweepUnit, n/len(benchSweepUnit)+1)
 	return truncate(s, n)

@@ -16,12 +16,11 @@ import (
 
 // Limits on what Compile and LoadRules accept.
 const (
-	maxDepth       = 32      // nesting of indicators
-	maxWindow      = 1 << 20 // Near window in runes
-	maxFactor      = 10      // Weight factor
-	maxBacktrack   = 1 << 16 // regexp2 backtracking stack slots per match
-	maxPatternHit  = 1000    // pattern matches collected per text
-	fewPatternHits = 8       // pattern matches asked for first (see runPattern)
+	maxDepth      = 32      // nesting of indicators
+	maxWindow     = 1 << 20 // Near window in runes
+	maxFactor     = 10      // Weight factor
+	maxBacktrack  = 1 << 16 // regexp2 backtracking stack slots per match
+	maxPatternHit = 1000    // pattern matches collected per text
 )
 
 // Config defaults (see Config).

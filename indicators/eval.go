@@ -197,10 +197,7 @@ func (s *scan) pattern(n *cnode) []imatch {
 	}
 	mk := s.mark()
 	for _, m := range idx {
-		if m[0] == m[1] {
-			continue // an empty match is no evidence
-		}
-		s.buf = append(s.buf, imatch{start: int32(m[0]), end: int32(m[1]), weight: 1, op: opPattern, term: n.expr})
+		s.buf = append(s.buf, imatch{start: m[0], end: m[1], weight: 1, op: opPattern, term: n.expr})
 	}
 	return s.since(mk)
 }
@@ -233,16 +230,19 @@ func sortMatches(ms []imatch) {
 	})
 }
 
-// patternRun is the outcome of one pattern on the text of a scan.
+// patternRun is the outcome of one pattern on the text of a scan: its
+// matches are s.pspans[lo:hi].
 type patternRun struct {
-	done bool
-	idx  [][]int
-	err  error
+	done   bool
+	lo, hi int
+	err    error
 }
 
 // runPattern runs regexp i on the text once per scan, however many rules
 // use it, so that a pattern that times out costs its timeout only once.
-func (s *scan) runPattern(i int) ([][]int, error) {
+// The text is decoded to runes once for all patterns (regexp2 would decode
+// it again for every pattern), and the matches go to an arena of the scan.
+func (s *scan) runPattern(i int) ([][2]int32, error) {
 	if len(s.runs) != len(s.c.regexps) {
 		s.runs = make([]patternRun, len(s.c.regexps))
 	}
@@ -250,13 +250,15 @@ func (s *scan) runPattern(i int) ([][]int, error) {
 	if !r.done {
 		r.done = true
 		s.ran = append(s.ran, i)
-		// regexp2 allocates room for n matches as soon as one matches,
-		// so ask for a few first and for all only when there are more.
-		re := s.c.regexps[i]
-		r.idx, r.err = re.FindAllStringIndex(s.norm, fewPatternHits)
-		if r.err == nil && len(r.idx) == fewPatternHits {
-			r.idx, r.err = re.FindAllStringIndex(s.norm, maxPatternHit)
-		}
+		s.decodeRunes()
+		r.lo = len(s.pspans)
+		r.err = s.c.regexps[i].FindRunesMatches(s.runes, 0, func(m regexp2.MatchView) bool {
+			at, n, _ := m.GroupRange(0)
+			if n > 0 { // an empty match is no evidence
+				s.pspans = append(s.pspans, [2]int32{s.runeOff[at], s.runeOff[at+n]})
+			}
+			return len(s.pspans)-r.lo < maxPatternHit
+		})
 		if r.err != nil {
 			// Never keep regexp2's error: its text contains the input.
 			if errors.Is(r.err, regexp2.ErrBacktrackingStackLimit) {
@@ -264,8 +266,29 @@ func (s *scan) runPattern(i int) ([][]int, error) {
 			} else {
 				r.err = ErrTimeout
 			}
-			r.idx = nil
+			s.pspans = s.pspans[:r.lo]
 		}
+		r.hi = len(s.pspans)
 	}
-	return r.idx, r.err
+	return s.pspans[r.lo:r.hi], r.err
+}
+
+// decodeRunes fills s.runes with the runes of the normalized text and
+// s.runeOff with their byte offsets, followed by the length of the text.
+// Each invalid byte counts as one rune, as in regexp2.
+func (s *scan) decodeRunes() {
+	if s.runesDone {
+		return
+	}
+	s.runesDone = true
+	n := utf8.RuneCountInString(s.norm)
+	if cap(s.runes) < n {
+		s.runes, s.runeOff = make([]rune, 0, n), make([]int32, 0, n+1)
+	}
+	s.runes, s.runeOff = s.runes[:0], s.runeOff[:0]
+	for i, r := range s.norm {
+		s.runes = append(s.runes, r)
+		s.runeOff = append(s.runeOff, int32(i))
+	}
+	s.runeOff = append(s.runeOff, int32(len(s.norm)))
 }

@@ -25,11 +25,15 @@ type scan struct {
 	cand      []uint64          // bit set of the rules that can fire
 	ents      [8][]entityMatch  // cache by index in EntityKinds
 	have      [8]bool
-	err       error          // error of the rule being evaluated
-	buf       []imatch       // arena of the rule being evaluated (see imatch)
-	events    []event        // Near's sweep
-	runs      []patternRun   // by regexp, see runPattern
-	ran       []int          // the regexps that ran on this text
+	err       error        // error of the rule being evaluated
+	buf       []imatch     // arena of the rule being evaluated (see imatch)
+	events    []event      // Near's sweep
+	runs      []patternRun // by regexp, see runPattern
+	ran       []int        // the regexps that ran on this text
+	pspans    [][2]int32   // matches of the patterns, see runPattern
+	runes     []rune       // the normalized text, see decodeRunes
+	runeOff   []int32
+	runesDone bool
 	kinds     normalize.Kind // see textKinds
 	kindsDone bool
 }
@@ -79,6 +83,11 @@ func (c *compiled) putScan(s *scan) {
 		s.runs[i] = patternRun{}
 	}
 	s.ran = s.ran[:0]
+	s.pspans = s.pspans[:0]
+	s.runesDone = false
+	if cap(s.runes) > 1<<16 {
+		s.runes, s.runeOff = nil, nil // do not keep the memory of one huge text
+	}
 	for _, h := range s.hits {
 		s.first[h.Pattern] = 0
 	}
