@@ -36,6 +36,7 @@ type scan struct {
 	runesDone bool
 	kinds     normalize.Kind // see textKinds
 	kindsDone bool
+	ascii     uint8 // see mayHold
 }
 
 func (c *compiled) getScan(text string) *scan {
@@ -95,6 +96,7 @@ func (c *compiled) putScan(s *scan) {
 	s.norm = ""
 	s.err = nil
 	s.kinds, s.kindsDone = 0, false
+	s.ascii = 0
 	clear(s.buf[:cap(s.buf)]) // drop references to values
 	s.buf = s.buf[:0]
 	if cap(s.buf) > 1<<14 {
@@ -232,16 +234,35 @@ func kindNames(k normalize.Kind) []string {
 	return []string{}
 }
 
-// export converts an engine match to a Match in the original text.
+// export converts an engine match to a Match in the original text. The
+// Parts of the whole tree share one allocation.
 func (s *scan) export(m *imatch) Match {
+	var slab []Match
+	if n := countParts(m); n > 0 {
+		slab = make([]Match, n)
+	}
+	return s.exportTo(m, &slab)
+}
+
+// countParts returns the number of parts in the tree of m, m excluded.
+func countParts(m *imatch) int {
+	n := len(m.parts)
+	for i := range m.parts {
+		n += countParts(&m.parts[i])
+	}
+	return n
+}
+
+// exportTo is export taking the Parts from slab. The disguise of a
+// combinator is that of its parts, computed bottom-up (see kindsOf).
+func (s *scan) exportTo(m *imatch, slab *[]Match) Match {
 	out := Match{
-		Start:    -1,
-		End:      -1,
-		Term:     m.term,
-		Value:    m.value,
-		Op:       opName(m.op),
-		Disguise: s.kindsOf(m),
-		Weight:   m.weight,
+		Start:  -1,
+		End:    -1,
+		Term:   m.term,
+		Value:  m.value,
+		Op:     opName(m.op),
+		Weight: m.weight,
 	}
 	if m.start >= 0 {
 		os, oe := s.t.Span(int(m.start), int(m.end))
@@ -249,11 +270,18 @@ func (s *scan) export(m *imatch) Match {
 		out.Evidence = s.t.Original()[os:oe]
 		out.Normalized = s.norm[m.start:m.end]
 	}
-	if len(m.parts) > 0 {
-		out.Parts = make([]Match, len(m.parts))
-		for i := range m.parts {
-			out.Parts[i] = s.export(&m.parts[i])
+	if len(m.parts) == 0 {
+		if !m.spanless() {
+			out.Disguise = s.t.Kinds(int(m.start), int(m.end))
 		}
+		return out
+	}
+	n := len(m.parts)
+	out.Parts = (*slab)[:n:n]
+	*slab = (*slab)[n:]
+	for i := range m.parts {
+		out.Parts[i] = s.exportTo(&m.parts[i], slab)
+		out.Disguise |= out.Parts[i].Disguise
 	}
 	return out
 }
@@ -262,10 +290,43 @@ func (s *scan) export(m *imatch) Match {
 func (s *scan) entities(kind EntityKind) []entityMatch {
 	i := slices.Index(EntityKinds, kind)
 	if !s.have[i] {
-		s.ents[i] = findEntities(&s.t, kind, s.ents[i][:0])
+		s.ents[i] = s.ents[i][:0]
+		if s.mayHold(kind) {
+			s.ents[i] = findEntities(&s.t, kind, s.ents[i])
+		}
 		s.have[i] = true
 	}
 	return s.ents[i]
+}
+
+// Classes of ASCII characters in a text, for mayHold.
+const (
+	asciiDone   = 1 << iota // the classes have been computed
+	asciiDigit              // the text has an ASCII digit
+	asciiLetter             // the text has an ASCII letter
+)
+
+// mayHold reports whether the text can hold an entity of kind: every
+// entity is written with ASCII letters or digits (the normalizer folds
+// other numerals and full-width forms to ASCII), and numbers need digits.
+// Most chat lines in Chinese have neither, and skip all eight scanners.
+func (s *scan) mayHold(kind EntityKind) bool {
+	if s.ascii == 0 {
+		s.ascii = asciiDone
+		for i := 0; i < len(s.norm) && s.ascii != asciiDone|asciiDigit|asciiLetter; i++ {
+			switch b := s.norm[i]; {
+			case isDigit(b):
+				s.ascii |= asciiDigit
+			case 'a' <= b && b <= 'z' || 'A' <= b && b <= 'Z':
+				s.ascii |= asciiLetter
+			}
+		}
+	}
+	switch kind {
+	case MobileCN, PhoneIntl, QQ, BankCard:
+		return s.ascii&asciiDigit != 0
+	}
+	return s.ascii&(asciiDigit|asciiLetter) != 0
 }
 
 // extracted returns every entity of the text in the original, sorted.
