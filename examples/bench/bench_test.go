@@ -19,8 +19,9 @@ func corpus(tb testing.TB, name string) string {
 	return string(b)
 }
 
-// classes returns the size classes of the corpus: short and SMS messages
-// one per line, long posts separated by "=====" lines.
+// classes returns the size classes of the corpus (short and SMS messages
+// one per line, long posts separated by "=====" lines) and 1 KB and 1 MB of
+// the short messages repeated.
 func classes(tb testing.TB) []struct {
 	name  string
 	texts []string
@@ -28,8 +29,8 @@ func classes(tb testing.TB) []struct {
 	lines := func(name string) []string {
 		return strings.Split(strings.TrimSuffix(corpus(tb, name), "\n"), "\n")
 	}
-	sms := lines("sms.txt")
-	unit := strings.Join(sms, "\n") + "\n"
+	short, sms := lines("short.txt"), lines("sms.txt")
+	unit := strings.Join(short, "\n") + "\n" // as in the indicators size sweep
 	sized := func(n int) []string {
 		s := strings.Repeat(unit, n/len(unit)+1)[:n]
 		return []string{strings.ToValidUTF8(s, "")}
@@ -38,7 +39,7 @@ func classes(tb testing.TB) []struct {
 		name  string
 		texts []string
 	}{
-		{"short", lines("short.txt")},
+		{"short", short},
 		{"sms", sms},
 		{"long", strings.Split(corpus(tb, "long.txt"), "=====\n")},
 		{"1KB", sized(1 << 10)},
