@@ -36,7 +36,8 @@ type scan struct {
 	runesDone bool
 	kinds     normalize.Kind // see textKinds
 	kindsDone bool
-	ascii     uint8 // see mayHold
+	finds     []Finding // see run
+	ascii     uint8     // see mayHold
 }
 
 func (c *compiled) getScan(text string) *scan {
@@ -167,6 +168,15 @@ func (d *Detector) detect(ctx context.Context, text string) (Report, error) {
 // run evaluates the candidate rules in rule order, checking ctx between
 // rules.
 func (s *scan) run(ctx context.Context, rep *Report) error {
+	// The findings gather in the scan, then move to the report in one
+	// allocation of the right size.
+	defer func() {
+		if len(s.finds) > 0 {
+			rep.Findings = append(rep.Findings, s.finds...)
+		}
+		clear(s.finds) // drop references to the report's strings
+		s.finds = s.finds[:0]
+	}()
 	for w, word := range s.cand {
 		for word != 0 {
 			i := w*64 + bits.TrailingZeros64(word)
@@ -183,7 +193,7 @@ func (s *scan) run(ctx context.Context, rep *Report) error {
 				continue
 			}
 			if len(ms) > 0 {
-				rep.Findings = append(rep.Findings, s.finding(r.rule, ms))
+				s.finds = append(s.finds, s.finding(r.rule, ms))
 			}
 			s.buf = s.buf[:0]
 		}
@@ -331,7 +341,14 @@ func (s *scan) mayHold(kind EntityKind) bool {
 
 // extracted returns every entity of the text in the original, sorted.
 func (s *scan) extracted() []Extracted {
-	var out []Extracted
+	n := 0
+	for _, k := range EntityKinds {
+		n += len(s.entities(k))
+	}
+	if n == 0 {
+		return nil
+	}
+	out := make([]Extracted, 0, n)
 	orig := s.t.Original()
 	for _, k := range EntityKinds {
 		for _, e := range s.entities(k) {
