@@ -163,3 +163,31 @@ func TestBenchCorpus(t *testing.T) {
 		t.Error("no message of the corpus is flagged; the mix has no scams")
 	}
 }
+
+// TestDetectAllocs checks the allocation targets: a clean message of about
+// 100 characters costs at most 5 allocations, and scanning does not
+// allocate in proportion to the number of rules, only to what it reports
+// (at most 2 allocations per finding: its explanation tree and the names
+// of its kinds of disguise).
+func TestDetectAllocs(t *testing.T) {
+	if raceEnabled {
+		t.Skip("sync.Pool drops items under the race detector")
+	}
+	d := Default()
+	d.Detect(benchClean100) // fill the pool
+	if n := testing.AllocsPerRun(100, func() { d.Detect(benchClean100) }); n > 5 {
+		t.Errorf("clean 100-character message: %v allocations, want ≤ 5", n)
+	}
+	for _, text := range []string{benchClean100, benchSMS[8], benchSMS[13]} {
+		var allocs, findings [2]float64
+		for i, n := range []int{20, 400} {
+			d := MustCompile(benchRules(n), Config{SkipExamples: true})
+			findings[i] = float64(len(d.Detect(text).Findings))
+			allocs[i] = testing.AllocsPerRun(50, func() { d.Detect(text) })
+		}
+		if allocs[1] > allocs[0]+2*(findings[1]-findings[0]) {
+			t.Errorf("%.20q: %v allocations and %v findings with 20 rules, %v and %v with 400",
+				text, allocs[0], findings[0], allocs[1], findings[1])
+		}
+	}
+}
