@@ -28,7 +28,7 @@ const (
 	defaultCategoryCap    = 60
 	defaultEvasionCap     = 20
 	defaultMaxInput       = 1 << 20
-	defaultPatternTimeout = 50 * time.Millisecond
+	defaultPatternTimeout = 500 * time.Millisecond
 )
 
 var idPattern = regexp.MustCompile(`^[a-z_]+\.[a-z0-9-]+$`)

@@ -137,7 +137,7 @@ func TestConfigDefaults(t *testing.T) {
 	d := MustCompile(nil, Config{})
 	c := d.Config()
 	if c.Normalizer != normalize.Default || c.Thresholds != DefaultThresholds || c.FlagAt != 40 ||
-		c.CategoryCap != 60 || c.MaxInput != 1<<20 || c.PatternTimeout != 50*time.Millisecond {
+		c.CategoryCap != 60 || c.MaxInput != 1<<20 || c.PatternTimeout != 500*time.Millisecond {
 		t.Errorf("defaults = %+v", c)
 	}
 	for _, bad := range []Config{

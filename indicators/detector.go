@@ -37,7 +37,9 @@ type Config struct {
 	// scanned up to the last rune boundary before MaxInput and the report
 	// says Truncated. Default 1 MiB.
 	MaxInput int
-	// PatternTimeout bounds one pattern match; default 50ms.
+	// PatternTimeout bounds one pattern match; default 500ms. regexp2
+	// measures it with a clock that ticks every 100ms, so much smaller values
+	// make benign patterns time out on a busy machine.
 	PatternTimeout time.Duration
 	// SkipExamples skips running the rules' examples in Compile.
 	SkipExamples bool
