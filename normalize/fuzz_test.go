@@ -24,6 +24,9 @@ func FuzzNormalize(f *testing.F) {
 		for _, n := range opts {
 			checkText(t, n, s)
 		}
+		for _, n := range skipOptions {
+			checkSkips(t, n, s)
+		}
 	})
 }
 

@@ -83,14 +83,18 @@ func (n *Normalizer) Normalize(s string) Text {
 		size = utf8.RuneCountInString(s)
 	}
 	p := unitPool.Get().(*[]unit)
-	us, trailing := n.decode(slices.Grow((*p)[:0], size), s)
+	us, trailing, seen := n.decode(slices.Grow((*p)[:0], size), s)
+	// The passes below are skipped when the facts decode gathered show
+	// that they cannot change anything; skip_test.go checks that against
+	// running them.
+	numerals := seen.isNumeral()
 	if n.opts.Separator {
-		us = removeSeparators(us)
+		us, numerals = removeSeparators(us)
 	}
-	if n.opts.Numeral {
+	if n.opts.Numeral && numerals {
 		foldNumerals(us)
 	}
-	if n.opts.Traditional {
+	if n.opts.Traditional && mayFoldTraditional(us, seen) {
 		foldTraditional(us)
 	}
 	t := build(s, us, trailing)
@@ -113,9 +117,12 @@ func Normalize(s string) Text { return Default.Normalize(s) }
 // decode appends the units of s to us, applying the per-rune folds:
 // invalid bytes, invisible characters, width and compatibility forms, case
 // and look-alike letters. It also returns the kinds of the characters
-// removed at the end of s, which no unit records.
-func (n *Normalizer) decode(us []unit, s string) ([]unit, Kind) {
+// removed at the end of s, which no unit records, and the bitwise OR of
+// the infos of the units it appended, from which Normalize tells which
+// later passes can change nothing.
+func (n *Normalizer) decode(us []unit, s string) ([]unit, Kind, info) {
 	var pending Kind
+	var seen info
 	for i := 0; i < len(s); {
 		var r rune
 		size := 1
@@ -129,7 +136,9 @@ func (n *Normalizer) decode(us []unit, s string) ([]unit, Kind) {
 		} else {
 			r, size = utf8.DecodeRuneInString(s[i:])
 			if r == utf8.RuneError && size == 1 {
-				us = append(us, unit{utf8.RuneError, int32(i), pending | Invalid, lookup(utf8.RuneError)})
+				inf := lookup(utf8.RuneError)
+				seen |= inf
+				us = append(us, unit{utf8.RuneError, int32(i), pending | Invalid, inf})
 				pending = 0
 				i++
 				continue
@@ -139,6 +148,7 @@ func (n *Normalizer) decode(us []unit, s string) ([]unit, Kind) {
 		switch op := inf.op(); {
 		case op == opNone && inf.class() != classInvisible && (!n.opts.Lookalike || lookalike(r) == 0):
 			// The common case: nothing to fold.
+			seen |= inf
 			us = append(us, unit{r, int32(i), pending, inf})
 			pending = 0
 		case inf.class() == classInvisible && n.opts.Invisible:
@@ -150,15 +160,17 @@ func (n *Normalizer) decode(us []unit, s string) ([]unit, Kind) {
 			}
 			for _, fr := range foldString(inf) {
 				us = n.appendRune(us, fr, lookup(fr), int32(i), k|pending)
+				seen |= us[len(us)-1].info
 				pending = 0
 			}
 		default:
 			us = n.appendRune(us, r, inf, int32(i), pending)
+			seen |= us[len(us)-1].info
 			pending = 0
 		}
 		i += size
 	}
-	return us, pending
+	return us, pending, seen
 }
 
 // appendRune appends r after the case and look-alike folds.

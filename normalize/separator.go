@@ -11,10 +11,15 @@ package normalize
 //
 // The removed runes leave Separator, and the Invisible marks they carried,
 // on the rune after the run.
-func removeSeparators(us []unit) []unit {
+//
+// removeSeparators also reports whether the units it returns hold a run
+// of NumeralRun or more digit-like runes, for which foldNumerals would
+// have to look: plain text has none, and the check costs little here.
+func removeSeparators(us []unit) ([]unit, bool) {
 	w := 0
 	prev := classOther // class of the unit before the current one, or classOther at the start
 	tok := 0           // length of the Latin/digit token ending at the previous unit
+	run, numerals := 0, false
 	for i := 0; i < len(us); {
 		c := us[i].info.class()
 		if c == classSep {
@@ -29,6 +34,12 @@ func removeSeparators(us []unit) []unit {
 				tok = 0
 			}
 			prev = c
+			if us[i].info.isNumeral() {
+				run++
+				numerals = numerals || run >= NumeralRun
+			} else {
+				run = 0
+			}
 			if w != i {
 				us[w] = us[i]
 			}
@@ -47,12 +58,20 @@ func removeSeparators(us []unit) []unit {
 			}
 			us[j].kind |= k | Separator
 		} else {
+			for _, u := range us[i:j] {
+				if u.info.isNumeral() {
+					run++
+					numerals = numerals || run >= NumeralRun
+				} else {
+					run = 0
+				}
+			}
 			w += copy(us[w:], us[i:j])
 		}
 		prev, tok = classSep, 0
 		i = j
 	}
-	return us[:w]
+	return us[:w], numerals
 }
 
 // removable reports whether a run of separators between runes of classes

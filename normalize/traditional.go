@@ -1,6 +1,9 @@
 package normalize
 
-import "unicode/utf8"
+import (
+	"slices"
+	"unicode/utf8"
+)
 
 // foldTraditional folds traditional characters to simplified ones: at each
 // position the longest OpenCC phrase that matches, else the character
@@ -92,4 +95,57 @@ func hasPrefix(us []unit, key string) bool {
 		i++
 	}
 	return true
+}
+
+// phraseOnly holds the runes that some phrase changes although the
+// character table leaves them (覆 in 反覆, 藉 in 以免藉口): a bitmap of the
+// BMP, and the few runes above it.
+var phraseOnly, phraseOnlyHigh = phraseOnlyRunes()
+
+func phraseOnlyRunes() (*[0x10000 / 64]uint64, []rune) {
+	bits := new([0x10000 / 64]uint64)
+	var high []rune
+	for _, p := range phrases {
+		v := p.value
+		for _, k := range p.key {
+			sv, n := utf8.DecodeRuneInString(v)
+			v = v[n:]
+			if k == sv {
+				continue
+			}
+			if op := lookup(k).op(); op == opTrad || op == opTradAmbiguous {
+				continue
+			}
+			if k < 0x10000 {
+				bits[k/64] |= 1 << (k % 64)
+			} else {
+				high = append(high, k)
+			}
+		}
+	}
+	return bits, high
+}
+
+// mayFoldTraditional reports whether foldTraditional could change us,
+// given the OR of the infos of its units: only when a unit has a character
+// fold, or a phrase starts in us and a unit is a rune that phrases change.
+// A phrase that matches otherwise maps every rune to itself.
+func mayFoldTraditional(us []unit, seen info) bool {
+	if op := seen.op(); op&opTrad != 0 { // opTrad or opTradAmbiguous
+		return true
+	}
+	if !seen.phrase() {
+		return false
+	}
+	for i := range us {
+		r := us[i].r
+		if r < 0x10000 {
+			if phraseOnly[r/64]&(1<<(r%64)) != 0 {
+				return true
+			}
+		} else if slices.Contains(phraseOnlyHigh, r) {
+			return true
+		}
+	}
+	return false
 }

@@ -1,0 +1,122 @@
+package normalize
+
+import (
+	"reflect"
+	"slices"
+	"strings"
+	"testing"
+)
+
+// normalizeUnskipped is Normalize without the skips: it runs every pass
+// the options select, whatever decode saw.
+func (n *Normalizer) normalizeUnskipped(s string) Text {
+	if s == "" || len(s) > MaxLen {
+		return Text{original: s, normalized: s}
+	}
+	us, trailing, _ := n.decode(nil, s)
+	if n.opts.Separator {
+		us, _ = removeSeparators(us)
+	}
+	if n.opts.Numeral {
+		foldNumerals(us)
+	}
+	if n.opts.Traditional {
+		foldTraditional(us)
+	}
+	return build(s, us, trailing)
+}
+
+// checkSkips checks that every pass Normalize skips for s would have
+// changed nothing, and that Normalize gives what the unskipped passes give.
+func checkSkips(t *testing.T, n *Normalizer, s string) {
+	t.Helper()
+	if got, want := n.Normalize(s), n.normalizeUnskipped(s); !reflect.DeepEqual(got, want) {
+		t.Fatalf("Normalize(%q) = %q %v, without skips %q %v", s, got.Normalized(), got.m, want.Normalized(), want.m)
+	}
+	if s == "" || len(s) > MaxLen {
+		return
+	}
+	us, _, seen := n.decode(nil, s)
+	numerals := seen.isNumeral()
+	if n.opts.Separator {
+		us, numerals = removeSeparators(us)
+	}
+	if !numerals {
+		folded := slices.Clone(us)
+		foldNumerals(folded)
+		if !slices.Equal(folded, us) {
+			t.Fatalf("%q: numeral pass skipped but it changes the text", s)
+		}
+	}
+	if n.opts.Numeral {
+		foldNumerals(us)
+	}
+	if !mayFoldTraditional(us, seen) && traditionalPass(slices.Clone(us)) {
+		t.Fatalf("%q: traditional pass skipped but it changes the text", s)
+	}
+}
+
+// skipOptions are option sets that change what decode sees and which
+// passes run.
+var skipOptions = []*Normalizer{
+	Default,
+	New(Options{Traditional: true}),
+	New(Options{Numeral: true}),
+	New(Options{Numeral: true, Traditional: true, Invisible: true}),
+	New(Options{Width: true, Separator: true, Numeral: true}),
+	New(Options{Width: true, Separator: true, Numeral: true, Traditional: true}),
+}
+
+func TestSkips(t *testing.T) {
+	for _, s := range []string{
+		// Phrases that change a rune the character table keeps.
+		"这件事一目瞭然，不用再反覆说明", "以免藉口拖延", "他意志消沈了很久", "彷彿回到从前",
+		"傢俱城周末打折", "请尽快回覆邮件", "復甦计划", "么麼小事",
+		// Phrase starts that change nothing, and plain text.
+		"今天下午我们在公司开会", "反正都一样", "一起去吃饭吧", "三个月后再说",
+		// Traditional characters.
+		"請把款項轉帳到指定帳戶", "乾淨俐落", "張法乾",
+		// Numeral runs, whole and split by separators or other runes.
+		"一二三四", "一二三四五", "一 二 三 四 五", "壹-贰-叁-肆-伍", "1 2 3 4 5",
+		"12 34 5", "12a345", "①②③④⑤", "⑴⑵⑶⑷⑸", "１２３４５", "一二\u200b三四五",
+		"一二\u200d三\u3164四五", "13812345678，一起", "统一13812345678",
+		"电话：壹叁捌①②③④伍陆柒捌", "1234", "12345", "1-2-3-4-5", "a1 2 3 4 5",
+		"+8613812345678", "〇零一二三", "四五六七\xff八", "一二三四|五六七八",
+		// Mixed.
+		"加 * 微 · 信 ＶＸ 轉帳 反覆 一二三四五", "new xbox 1 2 3", "",
+	} {
+		for _, n := range skipOptions {
+			checkSkips(t, n, s)
+		}
+	}
+	for _, s := range []string{plainText, traditionalText, disguisedText} {
+		checkSkips(t, Default, s)
+	}
+}
+
+// TestSkipsTaken checks that the skips do happen for the texts they are
+// for, so that the benchmarks measure them.
+func TestSkipsTaken(t *testing.T) {
+	for _, tt := range []struct {
+		s                     string
+		numerals, traditional bool
+	}{
+		{plainText, false, false},
+		{"反正都一样，一起去吃饭吧", false, false},
+		{"一目瞭然", false, true},
+		{"轉帳", false, true},
+		{"一 二 三 四 五", true, false},
+		{strings.Repeat("一二三四号，", 3), false, false},
+		{strings.Repeat("一二三四，", 3), true, false},
+		{disguisedText, true, true},
+	} {
+		us, _, seen := Default.decode(nil, tt.s)
+		us, numerals := removeSeparators(us)
+		if numerals != tt.numerals {
+			t.Errorf("%q: numerals = %v, want %v", tt.s, numerals, tt.numerals)
+		}
+		if got := mayFoldTraditional(us, seen); got != tt.traditional {
+			t.Errorf("%q: mayFoldTraditional = %v, want %v", tt.s, got, tt.traditional)
+		}
+	}
+}
