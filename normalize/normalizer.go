@@ -215,15 +215,19 @@ func build(s string, us []unit, trailing Kind) Text {
 	// faster than writing them one by one.
 	j, copyStart, copyEnd := 0, 0, 0
 	nextBlock := 1 // blocks[0] is 0: no rune starts before byte 0
+	next := blockSize
 	for i := range us {
 		u := &us[i]
 		n := runeLen(u.r)
 		m[i] = u.src
-		for ; nextBlock < len(blocks) && nextBlock*blockSize <= j+n-1; nextBlock++ {
+		// One comparison per rune in the common case: whether it reaches
+		// the start of the next block. After the last block, next is at
+		// least the size of the text.
+		for ; j+n > next && nextBlock < len(blocks); nextBlock, next = nextBlock+1, next+blockSize {
 			// Block nextBlock starts at this rune, after the i earlier
 			// ones, or inside it, after this one too.
 			blocks[nextBlock] = int32(i + 1)
-			if nextBlock*blockSize == j {
+			if next == j {
 				blocks[nextBlock] = int32(i)
 			}
 		}

@@ -11,9 +11,12 @@ import (
 // place. A phrase can match differently once its neighbours are folded
 // (傷亡枕藉以免藉口), so the fold is repeated until nothing changes, which
 // makes it idempotent; maketables.go checks that this takes few passes.
+//
+// Most text needs one pass: a scan, much cheaper than a pass, shows when
+// the next one would change nothing.
 func foldTraditional(us []unit) {
 	for range maxPasses {
-		if !traditionalPass(us) {
+		if !traditionalPass(us) || !mayFoldAgain(us) {
 			return
 		}
 	}
@@ -124,6 +127,16 @@ func phraseOnlyRunes() (*[0x10000 / 64]uint64, []rune) {
 		}
 	}
 	return bits, high
+}
+
+// mayFoldAgain reports whether traditionalPass could change us, like
+// mayFoldTraditional for the infos of us.
+func mayFoldAgain(us []unit) bool {
+	var seen info
+	for i := range us {
+		seen |= us[i].info
+	}
+	return mayFoldTraditional(us, seen)
 }
 
 // mayFoldTraditional reports whether foldTraditional could change us,
