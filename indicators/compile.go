@@ -42,6 +42,8 @@ type compiled struct {
 	forms   []string          // automaton patterns: distinct normalized forms
 	rules   []crule           // enabled rules that may score, in rule order
 	regexps []*regexp2.Regexp // distinct patterns; a scan runs each at most once
+	reqs    [][][]int32       // by regexp: sets of required literals, see addRequired
+	nkw     int               // forms[:nkw] are those of keywords and prefilters
 	byPat   [][]int32
 	always  []int32 // rules without a necessary keyword: run on every text
 	caps    map[string]int
@@ -155,6 +157,8 @@ func compile(rules []Rule, cfg Config) (*Detector, error) {
 	if len(errs) > 0 {
 		return nil, errors.Join(errs...)
 	}
+	cp.c.nkw = len(cp.c.forms)
+	cp.addRequired()
 	cp.c.matcher = ahocorasick.New(cp.c.forms)
 	cp.buildPrefilter()
 	if !cfg.SkipExamples {

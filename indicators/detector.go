@@ -97,5 +97,6 @@ func (d *Detector) Extract(text string) []Extracted {
 // Keywords returns the distinct normalized forms of the detector's keywords
 // and pattern prefilters: the words its one pass over a text looks for. It
 // is meant for comparisons and tooling, such as measuring the detector
-// against a bare multi-keyword scan. The slice is a fresh copy.
-func (d *Detector) Keywords() []string { return append([]string(nil), d.c.forms...) }
+// against a bare multi-keyword scan. The slice is a fresh copy. (The pass
+// also looks for words that the patterns require, which are not keywords.)
+func (d *Detector) Keywords() []string { return append([]string(nil), d.c.forms[:d.c.nkw]...) }

@@ -190,6 +190,9 @@ func (s *scan) pattern(n *cnode) []imatch {
 			return nil
 		}
 	}
+	if !s.mayMatch(n.re) {
+		return nil
+	}
 	idx, err := s.runPattern(n.re)
 	if err != nil {
 		s.err = err

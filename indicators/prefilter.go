@@ -134,6 +134,8 @@ func (s *scan) possible(n *cnode) bool {
 		}
 	}
 	switch n.op {
+	case opPattern:
+		return s.mayMatch(n.re)
 	case opEntity:
 		return len(s.entities(n.entity)) > 0
 	case opDisguised:

@@ -1,0 +1,78 @@
+package indicators
+
+import (
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/dlclark/regexp2/v2"
+)
+
+func TestRequiredLiterals(t *testing.T) {
+	for _, c := range []struct {
+		expr string
+		want [][]string
+	}{
+		{"客服", [][]string{{"客服"}}},
+		{"(?:我是|这里是)[^。]{0,16}(?:客服|专员)", [][]string{{"我是", "这里是"}, {"客服", "专员"}}},
+		// The parser factors prefixes (刑侦|刑警 → 刑(?:侦|警)); the
+		// concatenation undoes it.
+		{"刑侦|刑警", [][]string{{"刑侦", "刑警"}}},
+		{"(?:账号|帐号)(?:名)?密码", [][]string{{"账号名密码", "账号密码", "帐号名密码", "帐号密码"}}},
+		// Single-rune alternatives become a class of Han characters.
+		{"存.{0,4}(?:送|赠)", nil},
+		{"存款.{0,4}(?:送钱|赠)[金币]", [][]string{{"存款"}, {"送钱币", "送钱金", "赠币", "赠金"}}},
+		// Sets with a one-rune word are left out.
+		{"(?:我|我们)[^。]{0,9}(?:局|公安)", nil},
+		{"a+b", nil},
+		{`\d{5,}`, nil},
+		{"(?:验证码)?", nil},
+		{"(?:验证码)+", [][]string{{"验证码"}}},
+		{"(?:验证码){0,2}", nil},
+		{"(?i)password", nil},
+		// Constructs that RE2 syntax rejects or reads otherwise.
+		{`(?<!\d)验证码`, nil},
+		{"[a-z-[aeiou]]验证码", nil},
+		{"x{,3}验证码", nil},
+		{`[\d]{2}验证码`, [][]string{{"验证码"}}},
+	} {
+		got := requiredLiterals(c.expr)
+		if !slices.EqualFunc(got, c.want, slices.Equal) {
+			t.Errorf("requiredLiterals(%q) = %q, want %q", c.expr, got, c.want)
+		}
+	}
+}
+
+// TestRequiredLiteralsSound checks on every pattern of the default catalog
+// and every golden text that each match holds a word of each required set:
+// skipping a pattern whose sets are absent loses no match.
+func TestRequiredLiteralsSound(t *testing.T) {
+	d := Default()
+	n := 0
+	for _, text := range goldenTexts() {
+		norm := []rune(d.c.norm.String(text))
+		for _, re := range d.c.regexps {
+			sets := requiredLiterals(re.String())
+			err := re.FindRunesMatches(norm, 0, func(m regexp2.MatchView) bool {
+				at, l, _ := m.GroupRange(0)
+				if l == 0 {
+					return true
+				}
+				n++
+				match := string(norm[at : at+l])
+				for _, set := range sets {
+					if !slices.ContainsFunc(set, func(w string) bool { return strings.Contains(match, w) }) {
+						t.Errorf("%q matches %q, which holds no word of %q", re.String(), match, set)
+					}
+				}
+				return true
+			})
+			if err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	if n == 0 {
+		t.Fatal("no pattern matched any golden text")
+	}
+}
