@@ -84,17 +84,19 @@ func (n *Normalizer) Normalize(s string) Text {
 	}
 	p := unitPool.Get().(*[]unit)
 	us, trailing, seen := n.decode(slices.Grow((*p)[:0], size), s)
-	// The passes below are skipped when the facts decode gathered show
-	// that they cannot change anything; skip_test.go checks that against
-	// running them.
-	numerals := seen.isNumeral()
+	// The passes below are skipped when the facts gathered by decode and
+	// removeSeparators show that they cannot change anything; skip_test.go
+	// checks that against running them.
+	f := facts{seen: seen, numerals: seen.isNumeral()}
 	if n.opts.Separator {
-		us, numerals = removeSeparators(us)
+		us = removeSeparators(us, &f)
+	} else if n.opts.Traditional {
+		f.phraseRunes = hasPhraseRune(us)
 	}
-	if n.opts.Numeral && numerals {
+	if n.opts.Numeral && f.numerals {
 		foldNumerals(us)
 	}
-	if n.opts.Traditional && mayFoldTraditional(us, seen) {
+	if n.opts.Traditional && f.mayFoldTraditional() {
 		foldTraditional(us)
 	}
 	t := build(s, us, trailing)
@@ -113,6 +115,15 @@ func (n *Normalizer) String(s string) string {
 
 // Normalize returns the normalization of s by Default.
 func Normalize(s string) Text { return Default.Normalize(s) }
+
+// facts are what the passes saw of the units, enough to skip the later
+// passes that cannot change them. Removing units and folding numerals to
+// ASCII digits keeps them true.
+type facts struct {
+	seen        info // the bitwise OR of the infos of the units
+	numerals    bool // the units may hold a run of NumeralRun digit-like runes
+	phraseRunes bool // a unit is a rune that a phrase changes (changedByPhrase)
+}
 
 // decode appends the units of s to us, applying the per-rune folds:
 // invalid bytes, invisible characters, width and compatibility forms, case

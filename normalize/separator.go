@@ -12,14 +12,15 @@ package normalize
 // The removed runes leave Separator, and the Invisible marks they carried,
 // on the rune after the run.
 //
-// removeSeparators also reports whether the units it returns hold a run
-// of NumeralRun or more digit-like runes, for which foldNumerals would
-// have to look: plain text has none, and the check costs little here.
-func removeSeparators(us []unit) ([]unit, bool) {
+// removeSeparators also sets f.numerals, whether the units it returns
+// hold a run of NumeralRun or more digit-like runes, and f.phraseRunes:
+// plain text has neither, and this loop finds out for little more than it
+// costs already.
+func removeSeparators(us []unit, f *facts) []unit {
 	w := 0
 	prev := classOther // class of the unit before the current one, or classOther at the start
 	tok := 0           // length of the Latin/digit token ending at the previous unit
-	run, numerals := 0, false
+	run, numerals, phraseRunes := 0, false, false
 	for i := 0; i < len(us); {
 		c := us[i].info.class()
 		if c == classSep {
@@ -39,6 +40,9 @@ func removeSeparators(us []unit) ([]unit, bool) {
 				numerals = numerals || run >= NumeralRun
 			} else {
 				run = 0
+			}
+			if changedByPhrase(us[i].r) {
+				phraseRunes = true
 			}
 			if w != i {
 				us[w] = us[i]
@@ -65,13 +69,15 @@ func removeSeparators(us []unit) ([]unit, bool) {
 				} else {
 					run = 0
 				}
+				phraseRunes = phraseRunes || changedByPhrase(u.r)
 			}
 			w += copy(us[w:], us[i:j])
 		}
 		prev, tok = classSep, 0
 		i = j
 	}
-	return us[:w], numerals
+	f.numerals, f.phraseRunes = numerals, phraseRunes
+	return us[:w]
 }
 
 // removable reports whether a run of separators between runes of classes

@@ -15,7 +15,7 @@ func (n *Normalizer) normalizeUnskipped(s string) Text {
 	}
 	us, trailing, _ := n.decode(nil, s)
 	if n.opts.Separator {
-		us, _ = removeSeparators(us)
+		us = removeSeparators(us, new(facts))
 	}
 	if n.opts.Numeral {
 		foldNumerals(us)
@@ -41,11 +41,14 @@ func checkSkips(t *testing.T, n *Normalizer, s string) {
 		return
 	}
 	us, _, seen := n.decode(nil, s)
-	numerals := seen.isNumeral()
+	f := facts{seen: seen, numerals: seen.isNumeral(), phraseRunes: hasPhraseRune(us)}
 	if n.opts.Separator {
-		us, numerals = removeSeparators(us)
+		us = removeSeparators(us, &f)
+		if want := hasPhraseRune(us); f.phraseRunes != want {
+			t.Fatalf("%q: removeSeparators found phraseRunes %v, want %v", s, f.phraseRunes, want)
+		}
 	}
-	if !numerals {
+	if !f.numerals {
 		folded := slices.Clone(us)
 		foldNumerals(folded)
 		if !slices.Equal(folded, us) {
@@ -55,7 +58,7 @@ func checkSkips(t *testing.T, n *Normalizer, s string) {
 	if n.opts.Numeral {
 		foldNumerals(us)
 	}
-	may := mayFoldTraditional(us, seen)
+	may := f.mayFoldTraditional()
 	for pass := 1; pass <= maxPasses; pass++ {
 		if !may && traditionalPass(slices.Clone(us)) {
 			t.Fatalf("%q: traditional pass %d skipped but it changes the text", s, pass)
@@ -122,11 +125,12 @@ func TestSkipsTaken(t *testing.T) {
 		{disguisedText, true, true},
 	} {
 		us, _, seen := Default.decode(nil, tt.s)
-		us, numerals := removeSeparators(us)
-		if numerals != tt.numerals {
-			t.Errorf("%q: numerals = %v, want %v", tt.s, numerals, tt.numerals)
+		f := facts{seen: seen}
+		removeSeparators(us, &f)
+		if f.numerals != tt.numerals {
+			t.Errorf("%q: numerals = %v, want %v", tt.s, f.numerals, tt.numerals)
 		}
-		if got := mayFoldTraditional(us, seen); got != tt.traditional {
+		if got := f.mayFoldTraditional(); got != tt.traditional {
 			t.Errorf("%q: mayFoldTraditional = %v, want %v", tt.s, got, tt.traditional)
 		}
 	}

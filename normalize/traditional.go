@@ -129,36 +129,43 @@ func phraseOnlyRunes() (*[0x10000 / 64]uint64, []rune) {
 	return bits, high
 }
 
-// mayFoldAgain reports whether traditionalPass could change us, like
-// mayFoldTraditional for the infos of us.
+// mayFoldAgain reports whether traditionalPass could change us.
 func mayFoldAgain(us []unit) bool {
 	var seen info
 	for i := range us {
 		seen |= us[i].info
 	}
-	return mayFoldTraditional(us, seen)
+	f := facts{seen: seen, phraseRunes: hasPhraseRune(us)}
+	return f.mayFoldTraditional()
 }
 
-// mayFoldTraditional reports whether foldTraditional could change us,
-// given the OR of the infos of its units: only when a unit has a character
-// fold, or a phrase starts in us and a unit is a rune that phrases change.
-// A phrase that matches otherwise maps every rune to itself.
-func mayFoldTraditional(us []unit, seen info) bool {
-	if op := seen.op(); op&opTrad != 0 { // opTrad or opTradAmbiguous
-		return true
-	}
-	if !seen.phrase() {
-		return false
-	}
+// hasPhraseRune reports whether a unit of us is a rune that a phrase
+// changes.
+func hasPhraseRune(us []unit) bool {
 	for i := range us {
-		r := us[i].r
-		if r < 0x10000 {
-			if phraseOnly[r/64]&(1<<(r%64)) != 0 {
-				return true
-			}
-		} else if slices.Contains(phraseOnlyHigh, r) {
+		if changedByPhrase(us[i].r) {
 			return true
 		}
 	}
 	return false
+}
+
+// changedByPhrase reports whether r is a rune that some phrase changes
+// although the character table leaves it.
+func changedByPhrase(r rune) bool {
+	if r < 0x10000 {
+		return phraseOnly[r/64]&(1<<(r%64)) != 0
+	}
+	return len(phraseOnlyHigh) > 0 && slices.Contains(phraseOnlyHigh, r)
+}
+
+// mayFoldTraditional reports whether traditionalPass could change units
+// of which f is true: only when a unit has a character fold, or a phrase
+// starts at a unit and a unit is a rune that phrases change. A phrase that
+// matches otherwise maps every rune to itself.
+func (f facts) mayFoldTraditional() bool {
+	if op := f.seen.op(); op&opTrad != 0 { // opTrad or opTradAmbiguous
+		return true
+	}
+	return f.seen.phrase() && f.phraseRunes
 }
