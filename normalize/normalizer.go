@@ -156,12 +156,16 @@ func (n *Normalizer) decode(us []unit, s string) ([]unit, Kind, info) {
 			}
 		}
 		inf := lookup(r)
-		switch op := inf.op(); {
-		case op == opNone && inf.class() != classInvisible && (!n.opts.Lookalike || lookalike(r) == 0):
-			// The common case: nothing to fold.
+		// The common case, nothing to fold, in one test: op is opNone and
+		// the class is not classInvisible, the only one with bit 2 set.
+		if inf&(7<<opShift|classInvisible) == 0 && (r < lookalikeBase || !n.opts.Lookalike || lookalike(r) == 0) {
 			seen |= inf
 			us = append(us, unit{r, int32(i), pending, inf})
 			pending = 0
+			i += size
+			continue
+		}
+		switch op := inf.op(); {
 		case inf.class() == classInvisible && n.opts.Invisible:
 			pending |= Invisible
 		case (op == opWidth || op == opCompat) && n.opts.Width:
