@@ -90,7 +90,15 @@ func longestPhrase(us []unit) *phrase {
 func hasPrefix(us []unit, key string) bool {
 	i := 0
 	for len(key) > 0 {
-		r, n := utf8.DecodeRuneInString(key)
+		var r rune
+		n := 3
+		if c := key[0]; c >= 0xE0 && c < 0xF0 && len(key) >= 3 {
+			// Keys are valid UTF-8 and nearly all Han: decode the
+			// three-byte sequences inline.
+			r = rune(c&0x0F)<<12 | rune(key[1]&0x3F)<<6 | rune(key[2]&0x3F)
+		} else {
+			r, n = utf8.DecodeRuneInString(key)
+		}
 		if i == len(us) || us[i].r != r {
 			return false
 		}
