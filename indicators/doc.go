@@ -29,7 +29,10 @@
 // Near the most selective child's, for Any and AtLeast the union of the
 // children's); each text is scanned once, and only the rules whose forms
 // occurred, and those without such forms (a pattern without a prefilter,
-// an entity, Not), are evaluated.
+// an entity, Not), are evaluated. The same pass also looks for the literal
+// words that every match of a pattern must contain, as far as they can be
+// read from the expression (客服 or 专员 in "我是.{0,9}(?:客服|专员)"): a
+// pattern whose words are absent is not run, since it could not match.
 //
 // Combinators: All matches once, with the first match of each child as its
 // parts. Any returns every child's matches. AtLeast(n) matches once when n
