@@ -22,7 +22,7 @@ func (n *Normalizer) normalizeUnskipped(s string) Text {
 	}
 	if n.opts.Traditional {
 		for range maxPasses {
-			if !traditionalPass(us) {
+			if changed, _ := traditionalPass(us); !changed {
 				break
 			}
 		}
@@ -60,14 +60,29 @@ func checkSkips(t *testing.T, n *Normalizer, s string) {
 	}
 	may := f.mayFoldTraditional()
 	for pass := 1; pass <= maxPasses; pass++ {
-		if !may && traditionalPass(slices.Clone(us)) {
+		if changed, _ := traditionalPass(slices.Clone(us)); changed && !may {
 			t.Fatalf("%q: traditional pass %d skipped but it changes the text", s, pass)
 		}
-		if !traditionalPass(us) {
+		changed, again := traditionalPass(us)
+		if !changed {
 			break
 		}
-		may = mayFoldAgain(us)
+		if want := mayFoldAgain(us); again != want {
+			t.Fatalf("%q: traditional pass %d says again = %v, the units %v", s, pass, again, want)
+		}
+		may = again
 	}
+}
+
+// mayFoldAgain reports whether traditionalPass could change us, computing
+// the facts from the units.
+func mayFoldAgain(us []unit) bool {
+	var seen info
+	for i := range us {
+		seen |= us[i].info
+	}
+	f := facts{seen: seen, phraseRunes: hasPhraseRune(us)}
+	return f.mayFoldTraditional()
 }
 
 // skipOptions are option sets that change what decode sees and which

@@ -12,20 +12,21 @@ import (
 // (傷亡枕藉以免藉口), so the fold is repeated until nothing changes, which
 // makes it idempotent; maketables.go checks that this takes few passes.
 //
-// Most text needs one pass: a scan, much cheaper than a pass, shows when
-// the next one would change nothing.
+// Most text needs one pass: the facts a pass gathers about the units it
+// leaves show when the next would change nothing.
 func foldTraditional(us []unit) {
 	for range maxPasses {
-		if !traditionalPass(us) || !mayFoldAgain(us) {
+		if _, again := traditionalPass(us); !again {
 			return
 		}
 	}
 }
 
 // traditionalPass applies the fold once and reports whether it changed
-// anything.
-func traditionalPass(us []unit) bool {
-	changed := false
+// anything, and whether another pass could change more (see
+// facts.mayFoldTraditional).
+func traditionalPass(us []unit) (changed, again bool) {
+	var f facts
 	for i := 0; i < len(us); {
 		inf := us[i].info
 		if inf.phrase() {
@@ -35,19 +36,21 @@ func traditionalPass(us []unit) bool {
 					k |= Ambiguous
 				}
 				for _, v := range p.value {
-					if u := &us[i]; u.r != v {
+					u := &us[i]
+					if u.r != v {
 						u.r = v
 						u.kind |= k
 						u.info = lookup(v)
 						changed = true
 					}
+					f.add(u)
 					i++
 				}
 				continue
 			}
 		}
+		u := &us[i]
 		if op := inf.op(); op == opTrad || op == opTradAmbiguous {
-			u := &us[i]
 			u.r = inf.payload()
 			u.kind |= Traditional
 			if op == opTradAmbiguous {
@@ -56,9 +59,10 @@ func traditionalPass(us []unit) bool {
 			u.info = lookup(u.r)
 			changed = true
 		}
+		f.add(u)
 		i++
 	}
-	return changed
+	return changed, changed && f.mayFoldTraditional()
 }
 
 // longestPhrase returns the longest phrase whose key the units start with.
@@ -137,14 +141,12 @@ func phraseOnlyRunes() (*[0x10000 / 64]uint64, []rune) {
 	return bits, high
 }
 
-// mayFoldAgain reports whether traditionalPass could change us.
-func mayFoldAgain(us []unit) bool {
-	var seen info
-	for i := range us {
-		seen |= us[i].info
+// add records the unit u in f.
+func (f *facts) add(u *unit) {
+	f.seen |= u.info
+	if changedByPhrase(u.r) {
+		f.phraseRunes = true
 	}
-	f := facts{seen: seen, phraseRunes: hasPhraseRune(us)}
-	return f.mayFoldTraditional()
 }
 
 // hasPhraseRune reports whether a unit of us is a rune that a phrase
