@@ -112,14 +112,14 @@ func hasPrefix(us []unit, key string) bool {
 	return true
 }
 
-// phraseOnly holds the runes that some phrase changes although the
-// character table leaves them (覆 in 反覆, 藉 in 以免藉口): a bitmap of the
-// BMP, and the few runes above it.
-var phraseOnly, phraseOnlyHigh = phraseOnlyRunes()
+// phraseOnly is a bitmap, from rune phraseOnlyLo on, of the runes that
+// some phrase changes although the character table leaves them (覆 in 反覆,
+// 藉 in 以免藉口). They are a few Han characters, so the bitmap is small and
+// one comparison rejects everything else.
+var phraseOnly, phraseOnlyLo = phraseOnlyRunes()
 
-func phraseOnlyRunes() (*[0x10000 / 64]uint64, []rune) {
-	bits := new([0x10000 / 64]uint64)
-	var high []rune
+func phraseOnlyRunes() ([]uint64, rune) {
+	var rs []rune
 	for _, p := range phrases {
 		v := p.value
 		for _, k := range p.key {
@@ -131,14 +131,18 @@ func phraseOnlyRunes() (*[0x10000 / 64]uint64, []rune) {
 			if op := lookup(k).op(); op == opTrad || op == opTradAmbiguous {
 				continue
 			}
-			if k < 0x10000 {
-				bits[k/64] |= 1 << (k % 64)
-			} else {
-				high = append(high, k)
-			}
+			rs = append(rs, k)
 		}
 	}
-	return bits, high
+	if len(rs) == 0 {
+		return nil, 0
+	}
+	lo, hi := slices.Min(rs), slices.Max(rs)
+	bits := make([]uint64, (hi-lo)/64+1)
+	for _, r := range rs {
+		bits[(r-lo)/64] |= 1 << ((r - lo) % 64)
+	}
+	return bits, lo
 }
 
 // add records the unit u in f.
@@ -163,10 +167,8 @@ func hasPhraseRune(us []unit) bool {
 // changedByPhrase reports whether r is a rune that some phrase changes
 // although the character table leaves it.
 func changedByPhrase(r rune) bool {
-	if r < 0x10000 {
-		return phraseOnly[r/64]&(1<<(r%64)) != 0
-	}
-	return len(phraseOnlyHigh) > 0 && slices.Contains(phraseOnlyHigh, r)
+	i := uint32(r - phraseOnlyLo)
+	return i < uint32(len(phraseOnly))*64 && phraseOnly[i/64]&(1<<(i%64)) != 0
 }
 
 // mayFoldTraditional reports whether traditionalPass could change units
