@@ -17,9 +17,7 @@ import (
 // otherwise changes nothing: it would have found no match.
 
 // requiredLiterals returns sets of strings such that every match of expr
-// contains a string of each set; it returns nil if none is known. Sets with
-// a one-rune string are left out: such strings occur in most texts, so they
-// would rule out little and add many hits to the scan.
+// contains a string of each set; it returns nil if none is known.
 //
 // It reads expr with regexp/syntax, whose syntax agrees with regexp2's on
 // the constructs it accepts. An expression that it rejects, or that uses a
@@ -35,13 +33,7 @@ func requiredLiterals(expr string) [][]string {
 	if err != nil {
 		return nil
 	}
-	var out [][]string
-	for _, set := range required(re) {
-		if !hasShortWord(set) {
-			out = append(out, set)
-		}
-	}
-	return out
+	return required(re)
 }
 
 // required returns sets of literals such that every match of re contains
@@ -215,23 +207,19 @@ func rarest(sets [][]string) []string {
 	return best
 }
 
-// hasShortWord reports whether set has a string of one rune.
-func hasShortWord(set []string) bool {
-	for _, w := range set {
-		if utf8.RuneCountInString(w) <= 1 {
-			return true
-		}
-	}
-	return false
-}
-
 // addRequired adds the required literals of every pattern to the forms of
 // the automaton, after the keywords, so that Keywords can leave them out.
+// A set with a one-rune word is used only if the automaton looks for that
+// word anyway: one-rune words occur in most texts, so as new forms they
+// would rule out little and add many hits to the scan.
 func (cp *compiler) addRequired() {
 	c := cp.c
 	c.reqs = make([][][]int32, len(c.regexps))
 	for i, re := range c.regexps {
 		for _, set := range requiredLiterals(re.String()) {
+			if slices.ContainsFunc(set, cp.newShortWord) {
+				continue
+			}
 			pats := make([]int32, len(set))
 			for j, w := range set {
 				pats[j] = cp.form(w)
@@ -260,4 +248,10 @@ func (s *scan) anyHit(pats []int32) bool {
 		}
 	}
 	return false
+}
+
+// newShortWord reports whether w is one rune that is not yet a form.
+func (cp *compiler) newShortWord(w string) bool {
+	_, ok := cp.index[w]
+	return !ok && utf8.RuneCountInString(w) <= 1
 }

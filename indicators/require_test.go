@@ -20,11 +20,10 @@ func TestRequiredLiterals(t *testing.T) {
 		{"刑侦|刑警", [][]string{{"刑侦", "刑警"}}},
 		{"(?:账号|帐号)(?:名)?密码", [][]string{{"账号名密码", "账号密码", "帐号名密码", "帐号密码"}}},
 		// Single-rune alternatives become a class of Han characters.
-		{"存.{0,4}(?:送|赠)", nil},
+		{"存.{0,4}(?:送|赠)", [][]string{{"存"}, {"赠", "送"}}},
 		{"存款.{0,4}(?:送钱|赠)[金币]", [][]string{{"存款"}, {"送钱币", "送钱金", "赠币", "赠金"}}},
-		// Sets with a one-rune word are left out.
-		{"(?:我|我们)[^。]{0,9}(?:局|公安)", nil},
-		{"a+b", nil},
+		{"(?:我|我们)[^。]{0,9}(?:局|公安)", [][]string{{"我", "我们"}, {"局", "公安"}}},
+		{"a+b", [][]string{{"a"}, {"b"}}},
 		{`\d{5,}`, nil},
 		{"(?:验证码)?", nil},
 		{"(?:验证码)+", [][]string{{"验证码"}}},
@@ -39,6 +38,28 @@ func TestRequiredLiterals(t *testing.T) {
 		got := requiredLiterals(c.expr)
 		if !slices.EqualFunc(got, c.want, slices.Equal) {
 			t.Errorf("requiredLiterals(%q) = %q, want %q", c.expr, got, c.want)
+		}
+	}
+}
+
+// TestAddRequired checks that a set with a one-rune word is used only when
+// the automaton looks for that word anyway.
+func TestAddRequired(t *testing.T) {
+	pattern := Pattern("(?:我是|我们是)[^。]{0,9}(?:局|公安)", "我是", "我们是")
+	for _, c := range []struct {
+		name string
+		in   Indicator
+		sets int
+	}{
+		{"new one-rune word", pattern, 1}, // 我是 or 我们是 only
+		{"known one-rune word", All(pattern, Keywords("局")), 2},
+	} {
+		d, err := Compile([]Rule{testRule("rule", 10, c.in)}, Config{SkipExamples: true})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := len(d.c.reqs[0]); got != c.sets {
+			t.Errorf("%s: %d required sets, want %d", c.name, got, c.sets)
 		}
 	}
 }
