@@ -4,6 +4,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/dlclark/regexp2/v2"
 )
@@ -96,4 +97,42 @@ func TestRequiredLiteralsSound(t *testing.T) {
 	if n == 0 {
 		t.Fatal("no pattern matched any golden text")
 	}
+}
+
+// FuzzRequiredLiterals checks that requiredLiterals reads an expression as
+// regexp2 does, as far as it matters: every match regexp2 finds holds a
+// word of each required set.
+func FuzzRequiredLiterals(f *testing.F) {
+	for _, seed := range [][2]string{
+		{"(?:我是|这里是)[^。]{0,16}(?:客服|专员)", "您好，这里是平台客服，您的订单异常"},
+		{"刑侦|刑警", "我是刑警队的"},
+		{"(?:账号|帐号)(?:名)?(?:和|及)?密码", "请提供账号和密码"},
+		{"[a-z-[aeiou]]+验证码", "xyz验证码"},
+		{`(?<!\d)(?:验证码|校验码)\d{4,6}`, "验证码123456"},
+		{"(?i)Code[0-9]+", "code42"},
+		{"x{,3}y", "x{,3}y"},
+	} {
+		f.Add(seed[0], seed[1])
+	}
+	f.Fuzz(func(t *testing.T, expr, text string) {
+		if len(expr) > 200 || len(text) > 2000 {
+			return
+		}
+		re, err := compilePattern(expr, time.Second)
+		if err != nil {
+			return
+		}
+		sets := requiredLiterals(expr)
+		runes := []rune(text)
+		_ = re.FindRunesMatches(runes, 0, func(m regexp2.MatchView) bool {
+			at, n, _ := m.GroupRange(0)
+			match := string(runes[at : at+n])
+			for _, set := range sets {
+				if !slices.ContainsFunc(set, func(w string) bool { return strings.Contains(match, w) }) {
+					t.Fatalf("%q matches %q in %q, which holds no word of %q", expr, match, text, set)
+				}
+			}
+			return true
+		})
+	})
 }
