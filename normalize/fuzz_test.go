@@ -12,6 +12,7 @@ func FuzzNormalize(f *testing.F) {
 	for _, s := range []string{
 		"加 * 微 · 信", "ＶＸ１３８", "壹叁捌①②③④伍陆柒捌", "轉帳到安全帳戶", "аррӏе",
 		"微\u200b信", "a\xffb", "new xbox", "https://t.me/abc", "✈️ @abc", "㍻",
+		"傷亡枕藉以免藉口", "一目瞭然，反覆說明", "一 二 三 四 五",
 	} {
 		f.Add(s)
 	}
