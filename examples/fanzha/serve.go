@@ -213,9 +213,8 @@ func (s *service) scan(w http.ResponseWriter, r *http.Request) {
 		writeError(w, herr.status, herr.msg)
 		return
 	}
-	det := s.src()
+	det := s.detector(w)
 	if det == nil {
-		writeError(w, http.StatusInternalServerError, "no detector loaded")
 		return
 	}
 	ctx, cancel := context.WithTimeout(r.Context(), s.cfg.timeout)
@@ -307,13 +306,22 @@ func (s *service) decode(w http.ResponseWriter, r *http.Request) (items []scanIt
 	return items, single, nil
 }
 
+// detector returns the detector in service, or answers 500 and returns nil
+// when none is loaded.
+func (s *service) detector(w http.ResponseWriter) *indicators.Detector {
+	det := s.src()
+	if det == nil {
+		writeError(w, http.StatusInternalServerError, "no detector loaded")
+	}
+	return det
+}
+
 func (s *service) rules(w http.ResponseWriter, r *http.Request) {
 	if !allowGet(w, r) {
 		return
 	}
-	det := s.src()
+	det := s.detector(w)
 	if det == nil {
-		writeError(w, http.StatusInternalServerError, "no detector loaded")
 		return
 	}
 	writeJSON(w, http.StatusOK, struct {
@@ -325,9 +333,8 @@ func (s *service) health(w http.ResponseWriter, r *http.Request) {
 	if !allowGet(w, r) {
 		return
 	}
-	det := s.src()
+	det := s.detector(w)
 	if det == nil {
-		writeError(w, http.StatusInternalServerError, "no detector loaded")
 		return
 	}
 	writeJSON(w, http.StatusOK, struct {
