@@ -42,6 +42,7 @@ type compiled struct {
 	forms   []string          // automaton patterns: distinct normalized forms
 	rules   []crule           // enabled rules that may score, in rule order
 	regexps []*regexp2.Regexp // distinct patterns; a scan runs each at most once
+	native  []*nativeProgram  // by regexp: the native program, or nil (see compileNative)
 	reqs    [][][]int32       // by regexp: sets of required literals, see addRequired
 	nkw     int               // forms[:nkw] are those of keywords and prefilters
 	byPat   [][]int32
@@ -301,6 +302,7 @@ func (cp *compiler) node(in Indicator, depth int) (*cnode, error) {
 			}
 			i = len(cp.c.regexps)
 			cp.c.regexps = append(cp.c.regexps, re)
+			cp.c.native = append(cp.c.native, compileNative(n.expr))
 			cp.exprs[n.expr] = i
 		}
 		c.re, c.expr = i, n.expr

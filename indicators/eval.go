@@ -253,8 +253,15 @@ func (s *scan) runPattern(i int) ([][2]int32, error) {
 	if !r.done {
 		r.done = true
 		s.ran = append(s.ran, i)
-		s.decodeRunes()
 		r.lo = len(s.pspans)
+		if p := s.c.native[i]; p != nil {
+			var ok bool
+			if s.pspans, ok = p.findAll(s.norm, s.pspans, maxPatternHit); ok {
+				r.hi = len(s.pspans)
+				return s.pspans[r.lo:r.hi], nil
+			}
+		}
+		s.decodeRunes()
 		r.err = s.c.regexps[i].FindRunesMatches(s.runes, 0, func(m regexp2.MatchView) bool {
 			at, n, _ := m.GroupRange(0)
 			if n > 0 { // an empty match is no evidence

@@ -1,0 +1,474 @@
+package indicators
+
+import (
+	"regexp/syntax"
+	"slices"
+	"strings"
+	"unicode/utf8"
+)
+
+// Rule patterns mostly have one shape: alternations of words, bounded gaps
+// of some class of characters, and more words, as in
+// "(?:我是|这里是)[^。]{0,16}(?:客服|专员)". regexp2 runs them through a
+// general interpreter over runes, which dominates the cost of a scan.
+//
+// compileNative translates a pattern of that shape into a small program
+// that backtracks over the UTF-8 text itself, trying the same choices in
+// the same order as regexp2 (alternatives in order, greedy repetition
+// backing off one character at a time), so that it finds the very same
+// leftmost-first matches. Every alternative and repetition also knows
+// which characters a match through it can start with, and is skipped at
+// once on any other character. A pattern outside the subset (lookaround,
+// backreferences, inline options, lazy quantifiers, word boundaries, ...)
+// keeps running on regexp2; so does a text on which the program exceeds
+// its step budget, where regexp2's timeout then applies.
+
+// nativeProgram is a pattern compiled for the native engine.
+type nativeProgram struct {
+	nodes    []nativeNode // nodes[0] accepts
+	start    int32
+	anchored bool // the program starts with ^: it can only match at 0
+}
+
+type nativeOp uint8
+
+const (
+	nativeMatch nativeOp = iota // the match ends here
+	nativeLit                   // the literal lit
+	nativeRep                   // min to max (< 0: any number) runes of cls, greedy
+	nativeAlt                   // the first of alts that leads to a match
+	nativeBegin                 // the start of the text
+)
+
+type nativeNode struct {
+	op       nativeOp
+	lit      string
+	cls      *runeClass
+	min, max int
+	alts     []int32
+	next     int32
+	// first holds the runes a match from this node can start with; nil
+	// if it can succeed without consuming one.
+	first *runeClass
+}
+
+// nativeBudgetPerByte bounds the steps of the program per byte of text;
+// a pattern that needs more falls back to regexp2 on that text.
+const nativeBudgetPerByte = 64
+
+// compileNative returns the native program of a regexp2 expression, or nil
+// if the expression is outside the subset the native engine runs exactly.
+func compileNative(expr string) *nativeProgram {
+	goExpr, ok := nativeSyntax(expr)
+	if !ok {
+		return nil
+	}
+	re, err := syntax.Parse(goExpr, syntax.Perl)
+	if err != nil || nullable(re) {
+		// An expression that matches the empty string makes regexp2
+		// report empty matches and step over them; leave it to regexp2.
+		return nil
+	}
+	p := &nativeProgram{nodes: []nativeNode{{op: nativeMatch}}}
+	start, ok := p.emit(re, 0)
+	if !ok || len(p.nodes) > 1<<12 {
+		return nil
+	}
+	p.start = start
+	p.anchored = p.nodes[start].op == nativeBegin
+	done := make([]bool, len(p.nodes))
+	for i := range p.nodes {
+		p.firstOf(int32(i), done)
+	}
+	return p
+}
+
+// spaceClass is what regexp2 reads \s as: Unicode White_Space, the runes
+// for which unicode.IsSpace is true (checked rune by rune in a test).
+const spaceClass = `\t\n\v\f\r\x20\x{85}\x{A0}\x{1680}\x{2000}-\x{200A}\x{2028}\x{2029}\x{202F}\x{205F}\x{3000}`
+
+// nativeSyntax rewrites a regexp2 expression into RE2 syntax with the same
+// meaning, or reports false if it uses a construct the two may read
+// differently. regexp2 reads \d as any Unicode decimal digit and \s as any
+// Unicode space, where RE2 means ASCII; those are spelled out.
+func nativeSyntax(expr string) (string, bool) {
+	// .NET class subtraction, {,n} and POSIX classes read differently.
+	if strings.Contains(expr, "-[") || strings.Contains(expr, "{,") || strings.Contains(expr, "[:") {
+		return "", false
+	}
+	var b strings.Builder
+	inClass := false
+	for i := 0; i < len(expr); i++ {
+		c := expr[i]
+		switch c {
+		case '\\':
+			if i+1 >= len(expr) {
+				return "", false
+			}
+			i++
+			d := expr[i]
+			switch {
+			case d == 'd':
+				b.WriteString(`\p{Nd}`)
+			case d == 'D' && !inClass:
+				b.WriteString(`\P{Nd}`)
+			case d == 's' && inClass:
+				b.WriteString(spaceClass)
+			case d == 's':
+				b.WriteString("[" + spaceClass + "]")
+			case d == 'S' && !inClass:
+				b.WriteString("[^" + spaceClass + "]")
+			case d == 'n' || d == 't' || d == 'r' || d == 'f' || d == 'v':
+				b.WriteByte('\\')
+				b.WriteByte(d)
+			case d == 'x':
+				if i+2 >= len(expr) || !isHexDigit(expr[i+1]) || !isHexDigit(expr[i+2]) {
+					return "", false
+				}
+				b.WriteString(expr[i-1 : i+3])
+				i += 2
+			case strings.IndexByte(`\\.^$|?*+()[]{}/-# `, d) >= 0:
+				b.WriteByte('\\') // an escaped metacharacter
+				b.WriteByte(d)
+			default:
+				return "", false
+			}
+			continue
+		case '[':
+			if !inClass {
+				inClass = true
+				// A ] right after [ or [^ is read differently.
+				rest := expr[i+1:]
+				if strings.HasPrefix(rest, "]") || strings.HasPrefix(rest, "^]") {
+					return "", false
+				}
+			}
+		case ']':
+			inClass = false
+		case '(':
+			if !inClass && strings.HasPrefix(expr[i+1:], "?") && !strings.HasPrefix(expr[i+1:], "?:") {
+				return "", false // options, named groups, lookaround
+			}
+		case '{':
+			// Only a plain quantifier: braces that are not one are read
+			// differently ({00}, {x}, a leading {).
+			if !inClass {
+				n := quantifierLen(expr[i:])
+				if n == 0 || i == 0 {
+					return "", false
+				}
+				b.WriteString(expr[i : i+n])
+				i += n - 1
+				continue
+			}
+		case '$':
+			if !inClass {
+				return "", false // .NET's $ also matches before a final \n
+			}
+		}
+		b.WriteByte(c)
+	}
+	return b.String(), !inClass
+}
+
+// quantifierLen returns the length of the {n}, {n,} or {n,m} quantifier at
+// the start of s, numbers written without leading zeros, or 0.
+func quantifierLen(s string) int {
+	i := 1
+	number := func() bool {
+		j := i
+		for i < len(s) && isDigit(s[i]) {
+			i++
+		}
+		return i > j && i-j <= 4 && (s[j] != '0' || i-j == 1)
+	}
+	if !number() {
+		return 0
+	}
+	if i < len(s) && s[i] == ',' {
+		i++
+		if i < len(s) && s[i] != '}' && !number() {
+			return 0
+		}
+	}
+	if i < len(s) && s[i] == '}' {
+		return i + 1
+	}
+	return 0
+}
+
+func isHexDigit(c byte) bool {
+	return isDigit(c) || 'a' <= c && c <= 'f' || 'A' <= c && c <= 'F'
+}
+
+// nullable reports whether re can match the empty string.
+func nullable(re *syntax.Regexp) bool {
+	switch re.Op {
+	case syntax.OpEmptyMatch, syntax.OpStar, syntax.OpQuest,
+		syntax.OpBeginLine, syntax.OpEndLine, syntax.OpBeginText, syntax.OpEndText,
+		syntax.OpWordBoundary, syntax.OpNoWordBoundary:
+		return true
+	case syntax.OpCapture, syntax.OpPlus:
+		return nullable(re.Sub[0])
+	case syntax.OpRepeat:
+		return re.Min == 0 || nullable(re.Sub[0])
+	case syntax.OpConcat:
+		for _, sub := range re.Sub {
+			if !nullable(sub) {
+				return false
+			}
+		}
+		return true
+	case syntax.OpAlternate:
+		return slices.ContainsFunc(re.Sub, nullable)
+	}
+	return false
+}
+
+func (p *nativeProgram) add(n nativeNode) int32 {
+	p.nodes = append(p.nodes, n)
+	return int32(len(p.nodes) - 1)
+}
+
+// emit adds the nodes of re, followed by the node next, and returns the
+// first of them.
+func (p *nativeProgram) emit(re *syntax.Regexp, next int32) (int32, bool) {
+	if re.Flags&(syntax.FoldCase|syntax.NonGreedy) != 0 {
+		return 0, false
+	}
+	switch re.Op {
+	case syntax.OpEmptyMatch:
+		return next, true
+	case syntax.OpLiteral:
+		return p.add(nativeNode{op: nativeLit, lit: string(re.Rune), next: next}), true
+	case syntax.OpCharClass, syntax.OpAnyCharNotNL, syntax.OpAnyChar:
+		return p.add(nativeNode{op: nativeRep, cls: oneRuneClass(re), min: 1, max: 1, next: next}), true
+	case syntax.OpBeginText:
+		return p.add(nativeNode{op: nativeBegin, next: next}), true
+	case syntax.OpCapture:
+		return p.emit(re.Sub[0], next)
+	case syntax.OpConcat:
+		for i := len(re.Sub) - 1; i >= 0; i-- {
+			var ok bool
+			if next, ok = p.emit(re.Sub[i], next); !ok {
+				return 0, false
+			}
+		}
+		return next, true
+	case syntax.OpAlternate:
+		alts := make([]int32, len(re.Sub))
+		for i, sub := range re.Sub {
+			var ok bool
+			if alts[i], ok = p.emit(sub, next); !ok {
+				return 0, false
+			}
+		}
+		return p.add(nativeNode{op: nativeAlt, alts: alts, next: next}), true
+	case syntax.OpQuest, syntax.OpStar, syntax.OpPlus, syntax.OpRepeat:
+		min, max := 0, 1
+		switch re.Op {
+		case syntax.OpStar:
+			max = -1
+		case syntax.OpPlus:
+			min, max = 1, -1
+		case syntax.OpRepeat:
+			min, max = re.Min, re.Max
+		}
+		if cls := oneRuneClass(re.Sub[0]); cls != nil {
+			return p.add(nativeNode{op: nativeRep, cls: cls, min: min, max: max, next: next}), true
+		}
+		if re.Op == syntax.OpQuest { // (?:x)? tries x first, then nothing
+			sub, ok := p.emit(re.Sub[0], next)
+			if !ok {
+				return 0, false
+			}
+			return p.add(nativeNode{op: nativeAlt, alts: []int32{sub, next}, next: next}), true
+		}
+	}
+	return 0, false
+}
+
+// oneRuneClass returns the class of runes re matches if re matches exactly
+// one rune, or nil.
+func oneRuneClass(re *syntax.Regexp) *runeClass {
+	if re.Flags&syntax.FoldCase != 0 {
+		return nil
+	}
+	switch re.Op {
+	case syntax.OpCharClass:
+		return newRuneClass(re.Rune)
+	case syntax.OpAnyCharNotNL:
+		return newRuneClass([]rune{0, '\n' - 1, '\n' + 1, utf8.MaxRune})
+	case syntax.OpAnyChar:
+		return newRuneClass([]rune{0, utf8.MaxRune})
+	case syntax.OpLiteral:
+		if len(re.Rune) == 1 {
+			return newRuneClass([]rune{re.Rune[0], re.Rune[0]})
+		}
+	}
+	return nil
+}
+
+// firstOf computes the first class of node i and of the nodes after it.
+func (p *nativeProgram) firstOf(i int32, done []bool) *runeClass {
+	n := &p.nodes[i]
+	if done[i] {
+		return n.first
+	}
+	done[i] = true
+	var first *runeClass
+	switch n.op {
+	case nativeLit:
+		r, _ := utf8.DecodeRuneInString(n.lit)
+		first = newRuneClass([]rune{r, r})
+	case nativeRep:
+		first = n.cls
+		if n.min == 0 {
+			first = first.union(p.firstOf(n.next, done))
+		}
+	case nativeAlt:
+		first = p.firstOf(n.alts[0], done)
+		for _, a := range n.alts[1:] {
+			first = first.union(p.firstOf(a, done))
+		}
+	case nativeBegin:
+		first = p.firstOf(n.next, done)
+	}
+	n.first = first
+	return first
+}
+
+// findAll appends the spans of the leftmost-first, non-overlapping matches
+// in s to dst, at most limit of them. It reports false if it ran out of
+// steps; dst is then returned as it came.
+func (p *nativeProgram) findAll(s string, dst [][2]int32, limit int) ([][2]int32, bool) {
+	m := nativeMatcher{p: p, s: s, budget: nativeBudgetPerByte*len(s) + 1024}
+	first := p.nodes[p.start].first
+	n0 := len(dst)
+	for pos := 0; pos < len(s) && len(dst)-n0 < limit; {
+		r, size := rune(s[pos]), 1
+		if r >= utf8.RuneSelf {
+			r, size = utf8.DecodeRuneInString(s[pos:])
+		}
+		if !first.has(r) {
+			pos += size
+			continue
+		}
+		if p.anchored && pos > 0 {
+			break
+		}
+		end := m.run(p.start, pos)
+		switch {
+		case end == nativeOutOfSteps:
+			return dst[:n0], false
+		case end > pos:
+			dst = append(dst, [2]int32{int32(pos), int32(end)})
+			pos = end
+		default:
+			pos += size
+		}
+	}
+	return dst, true
+}
+
+const (
+	nativeNoMatch    = -1
+	nativeOutOfSteps = -2
+)
+
+type nativeMatcher struct {
+	p      *nativeProgram
+	s      string
+	budget int
+}
+
+// run returns the end of the first match from node i at pos in the order
+// regexp2 tries them, nativeNoMatch, or nativeOutOfSteps.
+func (m *nativeMatcher) run(i int32, pos int) int {
+	s := m.s
+	for {
+		if m.budget--; m.budget < 0 {
+			return nativeOutOfSteps
+		}
+		n := &m.p.nodes[i]
+		switch n.op {
+		case nativeMatch:
+			return pos
+		case nativeLit:
+			if !strings.HasPrefix(s[pos:], n.lit) {
+				return nativeNoMatch
+			}
+			pos += len(n.lit)
+		case nativeBegin:
+			if pos != 0 {
+				return nativeNoMatch
+			}
+		case nativeAlt:
+			r := runeAt(s, pos)
+			for _, a := range n.alts {
+				if f := m.p.nodes[a].first; f != nil && !f.has(r) {
+					continue
+				}
+				if end := m.run(a, pos); end != nativeNoMatch {
+					return end
+				}
+			}
+			return nativeNoMatch
+		case nativeRep:
+			return m.rep(n, pos)
+		}
+		i = n.next
+	}
+}
+
+// rep runs a greedy repetition: it takes as many runes of the class as it
+// may, then gives them back one at a time until the rest matches.
+func (m *nativeMatcher) rep(n *nativeNode, pos int) int {
+	s := m.s
+	end, k := pos, 0
+	for (n.max < 0 || k < n.max) && end < len(s) {
+		r, size := rune(s[end]), 1
+		if r >= utf8.RuneSelf {
+			r, size = utf8.DecodeRuneInString(s[end:])
+		}
+		if !n.cls.has(r) {
+			break
+		}
+		end += size
+		k++
+	}
+	if k < n.min {
+		return nativeNoMatch
+	}
+	next := &m.p.nodes[n.next]
+	if next.op == nativeMatch {
+		return end
+	}
+	for {
+		if next.first == nil || next.first.has(runeAt(s, end)) {
+			if e := m.run(n.next, end); e != nativeNoMatch {
+				return e
+			}
+		} else if m.budget--; m.budget < 0 {
+			return nativeOutOfSteps
+		}
+		if k == n.min {
+			return nativeNoMatch
+		}
+		_, size := utf8.DecodeLastRuneInString(s[:end])
+		end -= size
+		k--
+	}
+}
+
+// runeAt returns the rune at byte pos of s, or -1 at the end.
+func runeAt(s string, pos int) rune {
+	if pos >= len(s) {
+		return -1
+	}
+	if r := rune(s[pos]); r < utf8.RuneSelf {
+		return r
+	}
+	r, _ := utf8.DecodeRuneInString(s[pos:])
+	return r
+}

@@ -1,0 +1,239 @@
+package indicators
+
+import (
+	"slices"
+	"strings"
+	"testing"
+	"time"
+	"unicode"
+
+	"github.com/dlclark/regexp2/v2"
+	"github.com/fanzha/fanzha/normalize"
+)
+
+// regexp2Spans returns the byte spans of the non-empty matches of expr in
+// text as runPattern collects them from regexp2.
+func regexp2Spans(t testing.TB, re *regexp2.Regexp, text string) ([][2]int32, error) {
+	t.Helper()
+	runes := []rune(text)
+	off := make([]int32, 0, len(runes)+1)
+	for i := range text {
+		off = append(off, int32(i))
+	}
+	off = append(off, int32(len(text)))
+	var spans [][2]int32
+	err := re.FindRunesMatches(runes, 0, func(m regexp2.MatchView) bool {
+		at, n, _ := m.GroupRange(0)
+		if n > 0 {
+			spans = append(spans, [2]int32{off[at], off[at+n]})
+		}
+		return len(spans) < maxPatternHit
+	})
+	return spans, err
+}
+
+// nativeSpans returns the spans the native program of expr finds.
+func nativeSpans(t testing.TB, p *nativeProgram, text string) [][2]int32 {
+	t.Helper()
+	spans, ok := p.findAll(text, nil, maxPatternHit)
+	if !ok {
+		t.Fatalf("native engine ran out of steps on %q", text)
+	}
+	return spans
+}
+
+func TestNativeUnsupported(t *testing.T) {
+	for _, expr := range []string{
+		`(?<!\d)\d{5}`,               // lookbehind
+		`(?i)vx`,                     // inline options
+		`微信$`,                        // .NET's $ also matches before a final newline
+		`\bvx\b`,                     // word boundary
+		`\w+`,                        // .NET word class
+		`加.{0,5}?微信`,                 // lazy
+		`(a)\1`,                      // backreference
+		`(?:ab)+c`,                   // repetition of more than one rune
+		`a*`,                         // matches the empty string
+		`^`,                          // matches the empty string
+		`[[:alpha:]]x`,               // POSIX class
+		`[a-z-[aeiou]]`,              // .NET class subtraction
+		`x{,3}`,                      // read differently
+		`[]a]`,                       // read differently
+		`\u4e00`,                     // .NET escape
+		`\p{IsCJKUnifiedIdeographs}`, // .NET block
+		`(?<name>x)`,                 // named group
+		`(?>x+)x`,                    // atomic group
+	} {
+		if p := compileNative(expr); p != nil {
+			t.Errorf("compileNative(%q) = program, want nil", expr)
+		}
+	}
+}
+
+// TestNativeClasses checks, rune by rune, that the classes the native
+// engine spells out mean what regexp2 means by them.
+func TestNativeClasses(t *testing.T) {
+	if testing.Short() {
+		t.Skip("walks every rune")
+	}
+	for _, expr := range []string{`\d`, `\D`, `\s`, `\S`, `.`, `[^\d\s。]`, `[\d]`, `\x41`} {
+		p := compileNative(expr)
+		if p == nil {
+			t.Fatalf("compileNative(%q) = nil", expr)
+		}
+		re := regexp2.MustCompile(`^(?:` + expr + `)$`)
+		var buf [1]rune
+		last := rune(unicode.MaxRune)
+		if raceEnabled {
+			last = 0xFFFF // the Basic Multilingual Plane: a walk of every plane takes minutes
+		}
+		for r := rune(0); r <= last; r++ {
+			if 0xD800 <= r && r <= 0xDFFF {
+				continue
+			}
+			buf[0] = r
+			want, err := re.MatchRunes(buf[:])
+			if err != nil {
+				t.Fatal(err)
+			}
+			s := string(r)
+			got := len(nativeSpans(t, p, s)) == 1
+			if got != want {
+				t.Errorf("%s on U+%04X: native %v, regexp2 %v", expr, r, got, want)
+				break
+			}
+		}
+	}
+}
+
+// nativeTexts are texts to compare the engines on: every example of the
+// default catalog and the benchmark corpus, normalized as Detect sees
+// them, and some sentences that exercise backtracking.
+func nativeTexts() []string {
+	n := normalize.Default
+	var texts []string
+	for _, r := range DefaultRules() {
+		for _, x := range slices.Concat(r.Match, r.NoMatch) {
+			texts = append(texts, n.Normalize(x).Normalized())
+		}
+	}
+	for _, x := range slices.Concat(benchShort, benchSMS, benchLong) {
+		texts = append(texts, n.Normalize(x).Normalized())
+	}
+	return append(texts,
+		"", "我是", "我是你的老同学我是你的老同学啊", "aaaaaaaaab", "日结300日结3000元",
+		"我是我是我是客服客服", "首充100送100送", "借我点钱借2000", "六合彩六合肖",
+		"月薪1２000元 ~ 15000 元", "下载app下载软件下载", "\n我是\n客服\n", "x\u0661\u0662\u0663\u0664\u0665y")
+}
+
+// TestNativeMatchesRegexp2 runs every pattern of the default catalog, and
+// some of shapes the catalog does not have, through both engines.
+func TestNativeMatchesRegexp2(t *testing.T) {
+	var exprs []string
+	for _, r := range DefaultRules() {
+		exprs = append(exprs, patternsOf(r.When)...)
+	}
+	slices.Sort(exprs)
+	exprs = slices.Compact(exprs)
+	native := 0
+	for _, e := range exprs {
+		if compileNative(e) != nil {
+			native++
+		}
+	}
+	t.Logf("%d of %d catalog patterns run natively", native, len(exprs))
+	if native*4 < len(exprs)*3 {
+		t.Errorf("only %d of %d catalog patterns run natively, want three quarters", native, len(exprs))
+	}
+	exprs = append(exprs,
+		`a|ab|abc`, `(?:ab|a)(?:bc|c)?d?`, `(?:我是|我是你|我是你的)(?:的)?[^。]{0,4}(?:同学|老同学)`,
+		`x?y?z`, `(?:a(?:b|c)?)+?d`, `[a-c]{2,3}c`, `.{0,3}.{0,3}b`, `^.{0,5}客服`, `(?:^|我)是`)
+	texts := nativeTexts()
+	for _, e := range exprs {
+		p := compileNative(e)
+		if p == nil {
+			continue
+		}
+		re := regexp2.MustCompile(e)
+		re.MatchTimeout = time.Minute
+		for _, text := range texts {
+			want, err := regexp2Spans(t, re, text)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got := nativeSpans(t, p, text); !slices.Equal(got, want) {
+				t.Errorf("%s on %q:\nnative  %v\nregexp2 %v", e, text, got, want)
+			}
+		}
+	}
+}
+
+// patternsOf returns the expressions of the Pattern leaves of in.
+func patternsOf(in Indicator) []string {
+	var out []string
+	var walk func(in Indicator)
+	walk = func(in Indicator) {
+		n := in.node()
+		if n.op == opPattern {
+			out = append(out, n.expr)
+		}
+		for _, k := range n.kids {
+			walk(k)
+		}
+	}
+	walk(in)
+	return out
+}
+
+func TestNativeOutOfSteps(t *testing.T) {
+	p := compileNative(`.{0,60}.{0,60}.{0,60}客服`)
+	if p == nil {
+		t.Fatal("no program")
+	}
+	text := strings.Repeat("你", 2000)
+	if _, ok := p.findAll(text, nil, maxPatternHit); ok {
+		t.Fatal("findAll finished a search of about 2000·60³ steps")
+	}
+	// Detect falls back to regexp2 and reports the same as regexp2 alone.
+	d := MustCompile([]Rule{testRule("steps", 10, Pattern(`.{0,60}.{0,60}.{0,60}客服`))}, Config{PatternTimeout: time.Minute})
+	rep := d.Detect(text + "客服")
+	if len(rep.Findings) != 1 || len(rep.Errors) != 0 {
+		t.Fatalf("report after fallback: %+v", rep)
+	}
+}
+
+func FuzzNative(f *testing.F) {
+	for _, r := range DefaultRules() {
+		for _, e := range patternsOf(r.When) {
+			if len(r.Match) > 0 {
+				f.Add(e, r.Match[0])
+			}
+		}
+	}
+	f.Add(`(?:ab|a)(?:bc|c)?d?`, "abcd abd acd")
+	f.Fuzz(func(t *testing.T, expr, text string) {
+		if len(expr) > 200 || len(text) > 2000 {
+			return
+		}
+		p := compileNative(expr)
+		if p == nil {
+			return
+		}
+		re, err := regexp2.Compile(expr)
+		if err != nil {
+			return // Compile rejects it before the native engine sees it
+		}
+		re.MatchTimeout = 5 * time.Second
+		text = strings.ToValidUTF8(text, "\uFFFD")
+		want, err := regexp2Spans(t, re, text)
+		if err != nil {
+			return // regexp2 timed out
+		}
+		got, ok := p.findAll(text, nil, maxPatternHit)
+		if !ok {
+			return
+		}
+		if !slices.Equal(got, want) {
+			t.Fatalf("%s on %q:\nnative  %v\nregexp2 %v", expr, text, got, want)
+		}
+	})
+}
