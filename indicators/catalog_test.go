@@ -167,6 +167,19 @@ var hardNegatives = []string{
 	"系统维护通知：本行将于周六凌晨暂停网银服务4小时，届时无法登录，给您带来不便敬请谅解。",
 	"新闻：已故收藏家的遗产拍卖会昨日落槌，总成交额达两千万美元，部分收益将捐给慈善基金会。",
 	"律师函回复：关于您父亲去世后银行账户内存款的继承，请携带死亡证明和亲属关系证明到开户行办理。",
+	// Everyday talk that names several banks, introduces the speaker, or
+	// mixes pet names with trips, funds or favours (the bare-bank-names,
+	// self-intro-then-ask, selected-confirm and romance rules).
+	"我在工行和建行都开过户，现在主要用招行。",
+	"工行建行农行的房贷利率都降了。",
+	"我是小区物业的工作人员，明天上午停水，请尽快储水。",
+	"您好，我是快递员小李，您的快递放在驿站了，请尽快取件。",
+	"我是人事部的小王，请把身份证复印件交到前台办理入职。",
+	"恭喜你入选校篮球队，请今天之内到体育馆确认报名。",
+	"亲爱的，我下个月去菲律宾出差，机票公司订好了，回来就见面。",
+	"亲爱的，这只基金最近涨了，我们一起存点钱买一些吧。",
+	"小姐姐，能不能帮我拍张合照？",
+	"老婆，帮我截图一下那个链接好不好。",
 }
 
 func TestHardNegatives(t *testing.T) {
