@@ -119,7 +119,8 @@ func (s *scan) eval(n *cnode) []imatch {
 func (s *scan) keywords(n *cnode) []imatch {
 	mk := s.mark()
 	for _, t := range n.terms {
-		for _, h := range s.hitsOf(t.pat) {
+		for i := s.first[t.pat]; i != 0; i = s.next[i-1] {
+			h := &s.hits[i-1]
 			if n.wholeWord && !s.wholeWord(t, int(h.Start), int(h.End)) {
 				continue
 			}

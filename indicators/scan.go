@@ -20,8 +20,11 @@ type scan struct {
 	c         *compiled
 	t         normalize.Text
 	norm      string
-	hits      []ahocorasick.Hit // sorted by pattern, then start
-	first     []int32           // 1 + index in hits of the first hit of a pattern, or 0
+	hits      []ahocorasick.Hit // in the automaton's order, see chainHits
+	first     []int32           // by pattern: 1 + index in hits of its first hit, or 0
+	last      []int32           // by pattern: 1 + index in hits of its last hit, or 0
+	next      []int32           // by hit: 1 + index of the next hit of its pattern, or 0
+	pats      []int32           // the patterns with hits
 	cand      []uint64          // bit set of the rules that can fire
 	ents      [8][]entityMatch  // cache by index in EntityKinds
 	have      [8]bool
@@ -48,36 +51,34 @@ func (c *compiled) getScan(text string) *scan {
 	s.t = c.norm.Normalize(text)
 	s.norm = s.t.Normalized()
 	s.hits = c.matcher.FindAll(s.norm, s.hits[:0])
-	slices.SortFunc(s.hits, func(a, b ahocorasick.Hit) int {
-		if a.Pattern != b.Pattern {
-			return cmp.Compare(a.Pattern, b.Pattern)
-		}
-		return cmp.Compare(a.Start, b.Start)
-	})
-	if len(s.first) != len(c.forms) {
-		s.first = make([]int32, len(c.forms))
-	}
-	last := int32(-1)
-	for i, h := range s.hits {
-		if h.Pattern != last {
-			s.first[h.Pattern] = int32(i + 1)
-			last = h.Pattern
-		}
-	}
+	s.chainHits()
 	return s
 }
 
-// hitsOf returns the hits of pattern p.
-func (s *scan) hitsOf(p int32) []hit {
-	i := s.first[p] - 1
-	if i < 0 {
-		return nil
+// chainHits links the hits of each pattern in text order, in first, last
+// and next, and lists the patterns that occur in pats: the automaton
+// reports hits by end, and sorting them by pattern cost more than the
+// links.
+func (s *scan) chainHits() {
+	if len(s.first) != len(s.c.forms) {
+		s.first = make([]int32, len(s.c.forms))
+		s.last = make([]int32, len(s.c.forms))
 	}
-	j := i
-	for j < int32(len(s.hits)) && s.hits[j].Pattern == p {
-		j++
+	if cap(s.next) < len(s.hits) {
+		s.next = make([]int32, len(s.hits), cap(s.hits))
 	}
-	return s.hits[i:j]
+	s.next = s.next[:len(s.hits)]
+	s.pats = s.pats[:0]
+	for i, h := range s.hits {
+		s.next[i] = 0
+		if l := s.last[h.Pattern]; l != 0 {
+			s.next[l-1] = int32(i + 1)
+		} else {
+			s.first[h.Pattern] = int32(i + 1)
+			s.pats = append(s.pats, h.Pattern)
+		}
+		s.last[h.Pattern] = int32(i + 1)
+	}
 }
 
 func (c *compiled) putScan(s *scan) {
@@ -90,9 +91,10 @@ func (c *compiled) putScan(s *scan) {
 	if cap(s.runes) > 1<<16 {
 		s.runes, s.runeOff = nil, nil // do not keep the memory of one huge text
 	}
-	for _, h := range s.hits {
-		s.first[h.Pattern] = 0
+	for _, p := range s.pats {
+		s.first[p], s.last[p] = 0, 0
 	}
+	s.pats = s.pats[:0]
 	s.t = normalize.Text{}
 	s.norm = ""
 	s.err = nil
@@ -109,7 +111,7 @@ func (c *compiled) putScan(s *scan) {
 		s.have[i] = false
 	}
 	if cap(s.hits) > 1<<16 {
-		s.hits = nil // do not keep the memory of one huge text
+		s.hits, s.next = nil, nil // do not keep the memory of one huge text
 	}
 	c.pool.Put(s)
 }
@@ -125,13 +127,8 @@ func (s *scan) markCandidates() {
 	for _, r := range s.c.always {
 		s.cand[r/64] |= 1 << (r % 64)
 	}
-	last := int32(-1)
-	for _, h := range s.hits {
-		if h.Pattern == last {
-			continue
-		}
-		last = h.Pattern
-		for _, r := range s.c.byPat[h.Pattern] {
+	for _, p := range s.pats {
+		for _, r := range s.c.byPat[p] {
 			s.cand[r/64] |= 1 << (r % 64)
 		}
 	}
