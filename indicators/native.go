@@ -346,10 +346,7 @@ func (p *nativeProgram) findAll(s string, dst [][2]int32, limit int) ([][2]int32
 	first := p.nodes[p.start].first
 	n0 := len(dst)
 	for pos := 0; pos < len(s) && len(dst)-n0 < limit; {
-		r, size := rune(s[pos]), 1
-		if r >= utf8.RuneSelf {
-			r, size = utf8.DecodeRuneInString(s[pos:])
-		}
+		r, size := decodeRune(s, pos)
 		if !first.has(r) {
 			pos += size
 			continue
@@ -427,10 +424,7 @@ func (m *nativeMatcher) rep(n *nativeNode, pos int) int {
 	s := m.s
 	end, k := pos, 0
 	for (n.max < 0 || k < n.max) && end < len(s) {
-		r, size := rune(s[end]), 1
-		if r >= utf8.RuneSelf {
-			r, size = utf8.DecodeRuneInString(s[end:])
-		}
+		r, size := decodeRune(s, end)
 		if !n.cls.has(r) {
 			break
 		}
@@ -466,9 +460,22 @@ func runeAt(s string, pos int) rune {
 	if pos >= len(s) {
 		return -1
 	}
-	if r := rune(s[pos]); r < utf8.RuneSelf {
-		return r
-	}
-	r, _ := utf8.DecodeRuneInString(s[pos:])
+	r, _ := decodeRune(s, pos)
 	return r
+}
+
+// decodeRune is utf8.DecodeRuneInString(s[i:]) with the cases of Chinese
+// text inline: ASCII, and three-byte sequences whose lead byte allows any
+// continuation bytes (which excludes overlong forms and surrogates).
+func decodeRune(s string, i int) (rune, int) {
+	b := s[i]
+	if b < utf8.RuneSelf {
+		return rune(b), 1
+	}
+	if (0xE1 <= b && b <= 0xEC || 0xEE <= b && b <= 0xEF) && i+2 < len(s) {
+		if b1, b2 := s[i+1], s[i+2]; b1&0xC0 == 0x80 && b2&0xC0 == 0x80 {
+			return rune(b&0x0F)<<12 | rune(b1&0x3F)<<6 | rune(b2&0x3F), 3
+		}
+	}
+	return utf8.DecodeRuneInString(s[i:])
 }

@@ -6,6 +6,7 @@ import (
 	"testing"
 	"time"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/dlclark/regexp2/v2"
 	"github.com/fanzha/fanzha/normalize"
@@ -234,6 +235,34 @@ func FuzzNative(f *testing.F) {
 		}
 		if !slices.Equal(got, want) {
 			t.Fatalf("%s on %q:\nnative  %v\nregexp2 %v", expr, text, got, want)
+		}
+	})
+}
+
+func TestDecodeRune(t *testing.T) {
+	texts := []string{"我是客服", "a\u00e9\u4e00\uffff\U0001F600", "\xe4\xb8", "\xed\xa0\x80", "\xe0\x80\xaf", "\xef\xbf\xbd", "\xee\x80\x80z"}
+	for r := rune(0x800); r < 0x10000; r += 7 {
+		texts = append(texts, string(r))
+	}
+	for _, s := range texts {
+		for i := 0; i < len(s); i++ {
+			r, n := decodeRune(s, i)
+			wr, wn := utf8.DecodeRuneInString(s[i:])
+			if r != wr || n != wn {
+				t.Fatalf("decodeRune(%q, %d) = %U, %d; want %U, %d", s, i, r, n, wr, wn)
+			}
+		}
+	}
+}
+
+func FuzzDecodeRune(f *testing.F) {
+	f.Add("我是\xe4\xb8客服\xed\xa0\x80")
+	f.Fuzz(func(t *testing.T, s string) {
+		for i := 0; i < len(s); i++ {
+			r, n := decodeRune(s, i)
+			if wr, wn := utf8.DecodeRuneInString(s[i:]); r != wr || n != wn {
+				t.Fatalf("decodeRune(%q, %d) = %U, %d; want %U, %d", s, i, r, n, wr, wn)
+			}
 		}
 	})
 }

@@ -39,8 +39,8 @@ type scan struct {
 	runesDone bool
 	kinds     normalize.Kind // see textKinds
 	kindsDone bool
-	finds     []Finding // see run
-	ascii     uint8     // see mayHold
+	fired     []firedRule // see run
+	ascii     uint8       // see mayHold
 }
 
 func (c *compiled) getScan(text string) *scan {
@@ -163,17 +163,12 @@ func (d *Detector) detect(ctx context.Context, text string) (Report, error) {
 }
 
 // run evaluates the candidate rules in rule order, checking ctx between
-// rules.
+// rules, and adds the findings of the rules that fire to rep.
 func (s *scan) run(ctx context.Context, rep *Report) error {
-	// The findings gather in the scan, then move to the report in one
-	// allocation of the right size.
-	defer func() {
-		if len(s.finds) > 0 {
-			rep.Findings = append(rep.Findings, s.finds...)
-		}
-		clear(s.finds) // drop references to the report's strings
-		s.finds = s.finds[:0]
-	}()
+	// The matches of a rule that fires stay in the arena until the end,
+	// so that the findings are built together, in a few allocations of
+	// the right size (see findings).
+	defer s.findings(rep)
 	for w, word := range s.cand {
 		for word != 0 {
 			i := w*64 + bits.TrailingZeros64(word)
@@ -182,20 +177,87 @@ func (s *scan) run(ctx context.Context, rep *Report) error {
 				return err
 			}
 			r := &s.c.rules[i]
+			mk := s.mark()
 			ms := s.eval(r.root)
 			if s.err != nil {
 				rep.Errors = append(rep.Errors, &RuleError{Rule: r.rule.ID, Err: s.err})
 				s.err = nil
-				s.buf = s.buf[:0]
+				s.buf = s.buf[:mk]
 				continue
 			}
-			if len(ms) > 0 {
-				s.finds = append(s.finds, s.finding(r.rule, ms))
+			if len(ms) == 0 {
+				s.buf = s.buf[:mk]
+				continue
 			}
-			s.buf = s.buf[:0]
+			s.fired = append(s.fired, firedRule{rule: r.rule, best: strongest(ms)})
 		}
 	}
 	return nil
+}
+
+// firedRule is a rule that fired and the match it scores by.
+type firedRule struct {
+	rule *Rule
+	best *imatch // in the arena
+}
+
+// strongest returns the match a rule scores by: the rule scores once, by
+// its strongest match; the earliest of the strongest is shown.
+func strongest(ms []imatch) *imatch {
+	best := 0
+	for i := range ms {
+		if ms[i].weight > ms[best].weight || ms[i].weight == ms[best].weight && ms[i].start >= 0 && (ms[best].start < 0 || ms[i].start < ms[best].start) {
+			best = i
+		}
+	}
+	return &ms[best]
+}
+
+// findings appends the findings of the rules that fired to rep. The
+// Parts of all their matches share one allocation, and so do the names
+// of their disguises.
+func (s *scan) findings(rep *Report) {
+	if len(s.fired) == 0 {
+		return
+	}
+	n := 0
+	for _, f := range s.fired {
+		n += countParts(f.best)
+	}
+	var slab []Match
+	if n > 0 {
+		slab = make([]Match, n)
+	}
+	first := len(rep.Findings)
+	rep.Findings = slices.Grow(rep.Findings, len(s.fired))
+	names := 0
+	for _, f := range s.fired {
+		r := f.rule
+		m := s.exportTo(f.best, &slab)
+		names += bits.OnesCount32(uint32(m.Disguise))
+		rep.Findings = append(rep.Findings, Finding{
+			Rule:       r.ID,
+			Category:   r.Category,
+			Points:     rulePoints(r.Points, f.best.weight),
+			Reason:     r.Reason,
+			ReasonEN:   r.ReasonEN,
+			Start:      m.Start,
+			End:        m.End,
+			Evidence:   m.Evidence,
+			Normalized: m.Normalized,
+			Match:      m,
+		})
+	}
+	// Disguise is never nil, so that JSON says [].
+	all := make([]string, 0, names)
+	for i := first; i < len(rep.Findings); i++ {
+		f := &rep.Findings[i]
+		at := len(all)
+		all = f.Match.Disguise.AppendNames(all)
+		f.Disguise = all[at:len(all):len(all)]
+	}
+	clear(s.fired) // drop references to the arena
+	s.fired = s.fired[:0]
 }
 
 // fires reports whether rule i of the compiled rules fires on text. It is
@@ -207,50 +269,6 @@ func (c *compiled) fires(i int, text string) (bool, error) {
 	return len(ms) > 0, s.err
 }
 
-// finding builds the Finding of rule r from its matches. The rule scores
-// once, by its strongest match; the earliest of the strongest is shown.
-func (s *scan) finding(r *Rule, ms []imatch) Finding {
-	best := 0
-	for i := range ms {
-		if ms[i].weight > ms[best].weight || ms[i].weight == ms[best].weight && ms[i].start >= 0 && (ms[best].start < 0 || ms[i].start < ms[best].start) {
-			best = i
-		}
-	}
-	m := s.export(&ms[best])
-	f := Finding{
-		Rule:       r.ID,
-		Category:   r.Category,
-		Points:     rulePoints(r.Points, ms[best].weight),
-		Reason:     r.Reason,
-		ReasonEN:   r.ReasonEN,
-		Start:      m.Start,
-		End:        m.End,
-		Evidence:   m.Evidence,
-		Normalized: m.Normalized,
-		Disguise:   kindNames(m.Disguise),
-		Match:      m,
-	}
-	return f
-}
-
-// kindNames returns the names of k, never nil, so that JSON says [] .
-func kindNames(k normalize.Kind) []string {
-	if names := k.Names(); names != nil {
-		return names
-	}
-	return []string{}
-}
-
-// export converts an engine match to a Match in the original text. The
-// Parts of the whole tree share one allocation.
-func (s *scan) export(m *imatch) Match {
-	var slab []Match
-	if n := countParts(m); n > 0 {
-		slab = make([]Match, n)
-	}
-	return s.exportTo(m, &slab)
-}
-
 // countParts returns the number of parts in the tree of m, m excluded.
 func countParts(m *imatch) int {
 	n := len(m.parts)
@@ -260,8 +278,9 @@ func countParts(m *imatch) int {
 	return n
 }
 
-// exportTo is export taking the Parts from slab. The disguise of a
-// combinator is that of its parts, computed bottom-up (see kindsOf).
+// exportTo converts an engine match to a Match in the original text,
+// taking the Parts from slab. The disguise of a combinator is that of its
+// parts, computed bottom-up (see kindsOf).
 func (s *scan) exportTo(m *imatch, slab *[]Match) Match {
 	out := Match{
 		Start:  -1,

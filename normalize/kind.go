@@ -31,13 +31,18 @@ var kindNames = [...]string{
 // ("width", "compat", "case", "traditional", "lookalike", "invisible",
 // "separator", "numeral", "ambiguous", "invalid"). It returns nil for 0.
 func (k Kind) Names() []string {
-	var names []string
+	return k.AppendNames(nil)
+}
+
+// AppendNames appends the names of the kinds in k to dst, in the order of
+// Names, and returns the extended slice.
+func (k Kind) AppendNames(dst []string) []string {
 	for i, name := range kindNames {
 		if k&(1<<i) != 0 {
-			names = append(names, name)
+			dst = append(dst, name)
 		}
 	}
-	return names
+	return dst
 }
 
 // String returns the names of the kinds in k joined by "|", or "none".
