@@ -179,7 +179,7 @@ func findQQ(t *normalize.Text, dst []entityMatch) []entityMatch {
 	s := t.Normalized()
 	for i := 0; i < len(s); {
 		if !isDigit(s[i]) {
-			i++
+			i = skipNonASCII(s, i+1)
 			continue
 		}
 		j := digitsEnd(s, i)
@@ -270,7 +270,7 @@ func findWeChat(t *normalize.Text, dst []entityMatch) []entityMatch {
 		case isIDByte(s[i]):
 			i = tokenEnd(s, i)
 		default:
-			i++
+			i = skipNonASCII(s, i+1)
 		}
 	}
 	return dst
@@ -347,7 +347,7 @@ func findTelegram(t *normalize.Text, dst []entityMatch) []entityMatch {
 			}
 			i = tokenEnd(s, i)
 		default:
-			i++
+			i = skipNonASCII(s, i+1)
 		}
 	}
 	return dst

@@ -46,6 +46,27 @@ func findEntities(t *normalize.Text, kind EntityKind, dst []entityMatch) []entit
 }
 
 func isDigit(b byte) bool { return '0' <= b && b <= '9' }
+
+// skipNonASCII returns the index of the first ASCII byte of s at or after
+// i, or len(s). Every entity is written in ASCII (the normalizer folds
+// full-width forms and other numerals), so the scanners step over the
+// bytes of Chinese text with it; a byte of a multi-byte UTF-8 sequence is
+// never ASCII, so it never stops inside a rune.
+func skipNonASCII(s string, i int) int {
+	// Eight bytes at a time while none of them is ASCII.
+	const high = 0x8080808080808080
+	for ; i+8 <= len(s); i += 8 {
+		w := uint64(s[i]) | uint64(s[i+1])<<8 | uint64(s[i+2])<<16 | uint64(s[i+3])<<24 |
+			uint64(s[i+4])<<32 | uint64(s[i+5])<<40 | uint64(s[i+6])<<48 | uint64(s[i+7])<<56
+		if w&high != high {
+			break
+		}
+	}
+	for i < len(s) && s[i] >= utf8.RuneSelf {
+		i++
+	}
+	return i
+}
 func isLower(b byte) bool { return 'a' <= b && b <= 'z' }
 func isAlnum(b byte) bool { return isDigit(b) || isLower(b) || 'A' <= b && b <= 'Z' }
 

@@ -235,3 +235,17 @@ func TestLuhn(t *testing.T) {
 		}
 	}
 }
+
+func TestSkipNonASCII(t *testing.T) {
+	for _, s := range []string{"", "a", "我", "我是客服，加vx", "中文中文中文中文a", "中文中文中文中文中文中文", "ab中文中文中文中文中文中文1", "\xff\xfe\xfd\xfc\xfb\xfa\xf9\xf8\xf7x"} {
+		for i := 0; i <= len(s); i++ {
+			want := i
+			for want < len(s) && s[want] >= 0x80 {
+				want++
+			}
+			if got := skipNonASCII(s, i); got != want {
+				t.Errorf("skipNonASCII(%q, %d) = %d, want %d", s, i, got, want)
+			}
+		}
+	}
+}

@@ -42,7 +42,7 @@ func findURLs(t *normalize.Text, dst []entityMatch) []entityMatch {
 	s := t.Normalized()
 	for i := 0; i < len(s); {
 		if !isAlnum(s[i]) {
-			i++
+			i = skipNonASCII(s, i+1)
 			continue
 		}
 		if i > 0 && (isHostByte(s[i-1]) || strings.IndexByte("._@/%+=&?#~", s[i-1]) >= 0) && !startsLink(s[i:]) {
