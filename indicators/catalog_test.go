@@ -59,7 +59,7 @@ func TestCatalogShape(t *testing.T) {
 		delete(perCategory, c)
 	}
 	for c := range perCategory {
-		t.Errorf("rule category %q is not one of the documented categories", c)
+		t.Errorf("rule category %q is not a documented category", c)
 	}
 }
 
@@ -108,7 +108,7 @@ var hardNegatives = []string{
 	"本报讯 边境警方打击偷渡专项行动中，共遣返非法越境人员二百余人。",
 	// Real bank and courier notices with codes and links.
 	"【某某银行】您的验证码为482913，用于登录手机银行，5分钟内有效，切勿泄露。",
-	"【顺丰速运】您的快件已到达小区驿站，取件码6-2-1043，详情查看 https://www.sf-express.com",
+	"【顺丰速运】您的快件已到达小区驿站，取件码6-2-1043，详情查看 https://sf.example.cn/t",
 	"您尾号1234的储蓄卡于今日消费128.00元，余额3521.40元。",
 	// Legitimate domestic job ads.
 	"东莞工厂招普工，包吃住，月薪五千到七千，五险一金，地址在长安镇工业园。",
@@ -134,7 +134,7 @@ var hardNegatives = []string{
 	"我下个月去泰国旅游，机票已经订好了。",
 	"公司年底发红利，大家辛苦了。",
 	"你先帮我拿一下快递，我晚点到。",
-	"投资有风险，入市需谨慎。",
+	"投资有风险，入市请谨慎。",
 	"我的信用卡额度提升了，银行短信通知的。",
 	"孩子在学校摔了一跤，老师打电话让家长去接。",
 	"今天腾讯会议讨论了下季度的预算，会议号在群里。",
@@ -154,11 +154,11 @@ var hardNegatives = []string{
 	"家长您好，孩子的期末成绩已发布在学校官方App中，请登录后查看。",
 	"房东您好，本月房租已转到您的账户，请查收。",
 	"主线路维修期间，地铁二号线改走备用线路，请留意站内广播。",
-	"【某银行】信用卡账单已出，本期应还1200元，请于5日前还款，可登录 https://bank.example.com 查看明细。本行不会以任何形式索要您的密码和验证码。",
-	"【某快递】您的包裹因地址不详暂存网点，请尽快登录 https://www.express.example.com 补充地址，逾期将退回。快递员不会索要验证码。",
+	"【某银行】信用卡账单已出，本期应还1200元，请于5日前还款，可登录 https://bank.example.cn 查看明细。本行绝不会以任何方式索取您的密码和验证码。",
+	"【某快递】您的包裹因地址不详暂存网点，请尽快登录 https://express.example.cn 补充地址，逾期将退回。快递员不会索要验证码。",
 	"学校通知：请家长在本周五前通过官方缴费平台 https://pay.example.edu.cn 缴纳学费，学校不会要求转账到个人账户。",
 	"反诈提醒：凡是要求您在24小时内把保证金汇入指定账户、由对方告知户名和开户行的，都是诈骗。",
-	// Genuine e-mail: newsletters, subscription receipts, security notices
+	// Genuine e-mail: newsletters, renewal receipts, security notices
 	// and news about estates, which share words with the phishing-mail rules.
 	"本周简报：美联储维持利率不变，美元指数小幅回落；如不想继续接收本刊，请点击文末退订。",
 	"订阅回执：您的音乐会员已自动续费，扣费金额15元。如需取消续订，请在应用“设置-自动续费”中关闭，无需联系客服。",
