@@ -43,6 +43,7 @@ type compiled struct {
 	rules   []crule           // enabled rules that may score, in rule order
 	regexps []*regexp2.Regexp // distinct patterns; a scan runs each at most once
 	native  []*nativeProgram  // by regexp: the native program, or nil (see compileNative)
+	leads   [][]int32         // by regexp: forms every match begins with, or nil (see addLeads)
 	reqs    [][][]int32       // by regexp: sets of required literals, see addRequired
 	nkw     int               // forms[:nkw] are those of keywords and prefilters
 	byPat   [][]int32
@@ -160,6 +161,7 @@ func compile(rules []Rule, cfg Config) (*Detector, error) {
 	}
 	cp.c.nkw = len(cp.c.forms)
 	cp.addRequired()
+	cp.addLeads()
 	cp.c.matcher = ahocorasick.New(cp.c.forms)
 	cp.buildPrefilter()
 	if !cfg.SkipExamples {

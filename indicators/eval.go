@@ -257,7 +257,13 @@ func (s *scan) runPattern(i int) ([][2]int32, error) {
 		r.lo = len(s.pspans)
 		if p := s.c.native[i]; p != nil {
 			var ok bool
-			if s.pspans, ok = p.findAll(s.norm, s.pspans, maxPatternHit); ok {
+			if lead := s.c.leads[i]; lead != nil {
+				s.starts = s.leadStarts(lead, s.starts)
+				s.pspans, ok = p.findAllAt(s.norm, s.starts, s.pspans, maxPatternHit)
+			} else {
+				s.pspans, ok = p.findAll(s.norm, s.pspans, maxPatternHit)
+			}
+			if ok {
 				r.hi = len(s.pspans)
 				return s.pspans[r.lo:r.hi], nil
 			}

@@ -1,6 +1,7 @@
 package indicators
 
 import (
+	"fmt"
 	"regexp/syntax"
 	"slices"
 	"strings"
@@ -27,8 +28,26 @@ import (
 type nativeProgram struct {
 	nodes    []nativeNode // nodes[0] accepts
 	start    int32
-	anchored bool // the program starts with ^: it can only match at 0
+	anchored bool         // the program starts with ^: it can only match at 0
+	looks    []nativeLook // the lookaheads, while the program is built
 }
+
+// nativeLook is a lookahead of the expression: RE2 syntax has none, so
+// nativeSyntax puts a mark rune in its place (see isLookMark), and emit
+// turns the mark into a nativeAhead node.
+type nativeLook struct {
+	re     *syntax.Regexp
+	negate bool
+}
+
+// The lookahead marks are runes of a private use plane, which
+// compileNative rejects in expressions.
+const (
+	lookMark    = 0xF0000
+	maxLookMark = 0xF00FF
+)
+
+func isLookMark(r rune) bool { return lookMark <= r && r <= maxLookMark }
 
 type nativeOp uint8
 
@@ -38,6 +57,7 @@ const (
 	nativeRep                   // min to max (< 0: any number) runes of cls, greedy
 	nativeAlt                   // the first of alts that leads to a match
 	nativeBegin                 // the start of the text
+	nativeAhead                 // the program from sub matches here (or, if negate, does not)
 )
 
 type nativeNode struct {
@@ -46,6 +66,8 @@ type nativeNode struct {
 	cls      *runeClass
 	min, max int
 	alts     []int32
+	sub      int32 // nativeAhead
+	negate   bool  // nativeAhead
 	next     int32
 	// first holds the runes a match from this node can start with; nil
 	// if it can succeed without consuming one.
@@ -59,7 +81,10 @@ const nativeBudgetPerByte = 64
 // compileNative returns the native program of a regexp2 expression, or nil
 // if the expression is outside the subset the native engine runs exactly.
 func compileNative(expr string) *nativeProgram {
-	goExpr, ok := nativeSyntax(expr)
+	if strings.ContainsFunc(expr, isLookMark) {
+		return nil
+	}
+	goExpr, looks, ok := nativeSyntax(expr, true)
 	if !ok {
 		return nil
 	}
@@ -70,6 +95,13 @@ func compileNative(expr string) *nativeProgram {
 		return nil
 	}
 	p := &nativeProgram{nodes: []nativeNode{{op: nativeMatch}}}
+	for _, l := range looks {
+		sub, err := syntax.Parse(l.expr, syntax.Perl)
+		if err != nil {
+			return nil
+		}
+		p.looks = append(p.looks, nativeLook{re: sub, negate: l.negate})
+	}
 	start, ok := p.emit(re, 0)
 	if !ok || len(p.nodes) > 1<<12 {
 		return nil
@@ -90,20 +122,23 @@ const spaceClass = `\t\n\v\f\r\x20\x{85}\x{A0}\x{1680}\x{2000}-\x{200A}\x{2028}\
 // nativeSyntax rewrites a regexp2 expression into RE2 syntax with the same
 // meaning, or reports false if it uses a construct the two may read
 // differently. regexp2 reads \d as any Unicode decimal digit and \s as any
-// Unicode space, where RE2 means ASCII; those are spelled out.
-func nativeSyntax(expr string) (string, bool) {
-	// .NET class subtraction, {,n} and POSIX classes read differently.
-	if strings.Contains(expr, "-[") || strings.Contains(expr, "{,") || strings.Contains(expr, "[:") {
-		return "", false
+// Unicode space, where RE2 means ASCII; those are spelled out. If looks is
+// true, each lookahead (?=…) or (?!…) becomes a mark rune (see nativeLook)
+// and its expression is returned in place.
+func nativeSyntax(expr string, looks bool) (string, []lookSource, bool) {
+	// .NET class subtraction and {,n} read differently.
+	if strings.Contains(expr, "-[") || strings.Contains(expr, "{,") {
+		return "", nil, false
 	}
 	var b strings.Builder
+	var found []lookSource
 	inClass := false
 	for i := 0; i < len(expr); i++ {
 		c := expr[i]
 		switch c {
 		case '\\':
 			if i+1 >= len(expr) {
-				return "", false
+				return "", nil, false
 			}
 			i++
 			d := expr[i]
@@ -123,7 +158,7 @@ func nativeSyntax(expr string) (string, bool) {
 				b.WriteByte(d)
 			case d == 'x':
 				if i+2 >= len(expr) || !isHexDigit(expr[i+1]) || !isHexDigit(expr[i+2]) {
-					return "", false
+					return "", nil, false
 				}
 				b.WriteString(expr[i-1 : i+3])
 				i += 2
@@ -131,31 +166,53 @@ func nativeSyntax(expr string) (string, bool) {
 				b.WriteByte('\\') // an escaped metacharacter
 				b.WriteByte(d)
 			default:
-				return "", false
+				return "", nil, false
 			}
 			continue
 		case '[':
-			if !inClass {
-				inClass = true
-				// A ] right after [ or [^ is read differently.
-				rest := expr[i+1:]
-				if strings.HasPrefix(rest, "]") || strings.HasPrefix(rest, "^]") {
-					return "", false
+			rest := expr[i+1:]
+			if inClass {
+				if strings.HasPrefix(rest, ":") {
+					return "", nil, false // a POSIX class in RE2
 				}
+				break
+			}
+			inClass = true
+			// A ] right after [ or [^ is read differently.
+			if strings.HasPrefix(rest, "]") || strings.HasPrefix(rest, "^]") {
+				return "", nil, false
 			}
 		case ']':
 			inClass = false
 		case '(':
-			if !inClass && strings.HasPrefix(expr[i+1:], "?") && !strings.HasPrefix(expr[i+1:], "?:") {
-				return "", false // options, named groups, lookaround
+			if inClass || !strings.HasPrefix(expr[i+1:], "?") || strings.HasPrefix(expr[i+1:], "?:") {
+				break
 			}
+			negate := strings.HasPrefix(expr[i+1:], "?!")
+			if !looks || !negate && !strings.HasPrefix(expr[i+1:], "?=") || len(found) > maxLookMark-lookMark {
+				return "", nil, false // options, named groups, lookbehind, nesting
+			}
+			end := groupEnd(expr, i)
+			if end < 0 {
+				return "", nil, false
+			}
+			inner, _, ok := nativeSyntax(expr[i+3:end], false)
+			if !ok {
+				return "", nil, false
+			}
+			// Two marks: a literal of two runes, which the parser never
+			// merges into a class the way it merges a|b into [ab].
+			fmt.Fprintf(&b, `\x{%X}\x{%X}`, lookMark+len(found), lookMark+len(found))
+			found = append(found, lookSource{expr: inner, negate: negate})
+			i = end
+			continue
 		case '{':
 			// Only a plain quantifier: braces that are not one are read
 			// differently ({00}, {x}, a leading {).
 			if !inClass {
 				n := quantifierLen(expr[i:])
 				if n == 0 || i == 0 {
-					return "", false
+					return "", nil, false
 				}
 				b.WriteString(expr[i : i+n])
 				i += n - 1
@@ -163,12 +220,43 @@ func nativeSyntax(expr string) (string, bool) {
 			}
 		case '$':
 			if !inClass {
-				return "", false // .NET's $ also matches before a final \n
+				return "", nil, false // .NET's $ also matches before a final \n
 			}
 		}
 		b.WriteByte(c)
 	}
-	return b.String(), !inClass
+	return b.String(), found, !inClass
+}
+
+// lookSource is a lookahead found by nativeSyntax, in RE2 syntax.
+type lookSource struct {
+	expr   string
+	negate bool
+}
+
+// groupEnd returns the index of the ) that closes the group opened at i,
+// or -1.
+func groupEnd(expr string, i int) int {
+	depth, inClass := 0, false
+	for ; i < len(expr); i++ {
+		switch c := expr[i]; {
+		case c == '\\':
+			i++
+		case inClass:
+			if c == ']' {
+				inClass = false
+			}
+		case c == '[':
+			inClass = true
+		case c == '(':
+			depth++
+		case c == ')':
+			if depth--; depth == 0 {
+				return i
+			}
+		}
+	}
+	return -1
 }
 
 // quantifierLen returns the length of the {n}, {n,} or {n,m} quantifier at
@@ -208,6 +296,13 @@ func nullable(re *syntax.Regexp) bool {
 		syntax.OpBeginLine, syntax.OpEndLine, syntax.OpBeginText, syntax.OpEndText,
 		syntax.OpWordBoundary, syntax.OpNoWordBoundary:
 		return true
+	case syntax.OpLiteral:
+		for _, r := range re.Rune {
+			if !isLookMark(r) {
+				return false
+			}
+		}
+		return true // only lookaheads, which match no text
 	case syntax.OpCapture, syntax.OpPlus:
 		return nullable(re.Sub[0])
 	case syntax.OpRepeat:
@@ -240,7 +335,7 @@ func (p *nativeProgram) emit(re *syntax.Regexp, next int32) (int32, bool) {
 	case syntax.OpEmptyMatch:
 		return next, true
 	case syntax.OpLiteral:
-		return p.add(nativeNode{op: nativeLit, lit: string(re.Rune), next: next}), true
+		return p.emitLiteral(re.Rune, next)
 	case syntax.OpCharClass, syntax.OpAnyCharNotNL, syntax.OpAnyChar:
 		return p.add(nativeNode{op: nativeRep, cls: oneRuneClass(re), min: 1, max: 1, next: next}), true
 	case syntax.OpBeginText:
@@ -288,6 +383,33 @@ func (p *nativeProgram) emit(re *syntax.Regexp, next int32) (int32, bool) {
 	return 0, false
 }
 
+// emitLiteral adds the nodes of a literal, in which mark runes stand for
+// lookaheads, followed by next.
+func (p *nativeProgram) emitLiteral(lit []rune, next int32) (int32, bool) {
+	for end := len(lit); end > 0; {
+		if r := lit[end-1]; isLookMark(r) {
+			if end < 2 || lit[end-2] != r {
+				return 0, false // a mark that lost its pair
+			}
+			l := p.looks[r-lookMark]
+			sub, ok := p.emit(l.re, 0) // the lookahead ends in the accepting node
+			if !ok {
+				return 0, false
+			}
+			next = p.add(nativeNode{op: nativeAhead, sub: sub, negate: l.negate, next: next})
+			end -= 2
+			continue
+		}
+		start := end
+		for start > 0 && !isLookMark(lit[start-1]) {
+			start--
+		}
+		next = p.add(nativeNode{op: nativeLit, lit: string(lit[start:end]), next: next})
+		end = start
+	}
+	return next, true
+}
+
 // oneRuneClass returns the class of runes re matches if re matches exactly
 // one rune, or nil.
 func oneRuneClass(re *syntax.Regexp) *runeClass {
@@ -331,7 +453,7 @@ func (p *nativeProgram) firstOf(i int32, done []bool) *runeClass {
 		for _, a := range n.alts[1:] {
 			first = first.union(p.firstOf(a, done))
 		}
-	case nativeBegin:
+	case nativeBegin, nativeAhead:
 		first = p.firstOf(n.next, done)
 	}
 	n.first = first
@@ -398,6 +520,14 @@ func (m *nativeMatcher) run(i int32, pos int) int {
 			pos += len(n.lit)
 		case nativeBegin:
 			if pos != 0 {
+				return nativeNoMatch
+			}
+		case nativeAhead:
+			end := m.run(n.sub, pos)
+			if end == nativeOutOfSteps {
+				return end
+			}
+			if (end != nativeNoMatch) == n.negate {
 				return nativeNoMatch
 			}
 		case nativeAlt:

@@ -63,6 +63,9 @@ func TestNativeUnsupported(t *testing.T) {
 		`\p{IsCJKUnifiedIdeographs}`, // .NET block
 		`(?<name>x)`,                 // named group
 		`(?>x+)x`,                    // atomic group
+		`a(?=(?!b)c)`,                // nested lookahead
+		`(?=a)*b`,                    // repeated lookahead
+		"a\U000F0000",                // a rune the engine uses as a mark
 	} {
 		if p := compileNative(expr); p != nil {
 			t.Errorf("compileNative(%q) = program, want nil", expr)
@@ -147,8 +150,13 @@ func TestNativeMatchesRegexp2(t *testing.T) {
 	}
 	exprs = append(exprs,
 		`a|ab|abc`, `(?:ab|a)(?:bc|c)?d?`, `(?:我是|我是你|我是你的)(?:的)?[^。]{0,4}(?:同学|老同学)`,
-		`x?y?z`, `(?:a(?:b|c)?)+?d`, `[a-c]{2,3}c`, `.{0,3}.{0,3}b`, `^.{0,5}客服`, `(?:^|我)是`)
+		`x?y?z`, `(?:a(?:b|c)?)+?d`, `[a-c]{2,3}c`, `.{0,3}.{0,3}b`, `^.{0,5}客服`, `(?:^|我)是`,
+		`帮我(?![^。]{0,4}(?:外卖|话费))[^。]{0,6}(?:转账|转一下)`, `a(?=b)`, `(?!ab)a.`, `x(?=y|z)(?:yz|y)`,
+		`(?:a|(?!b))c`, `我是(?=[^。]{0,8}客服)`, `(?!ab)(?!ac)a[a-z]`, `[:：]\d`, `今[日天][^。]{0,6}\d+[:：]\d+前`,
+		`(?:(?=a)|b)a`, `(?=a)?ab`)
 	texts := nativeTexts()
+	leads := 0
+	defer func() { t.Logf("%d of %d patterns have lead words", leads, len(exprs)) }()
 	for _, e := range exprs {
 		p := compileNative(e)
 		if p == nil {
@@ -156,6 +164,10 @@ func TestNativeMatchesRegexp2(t *testing.T) {
 		}
 		re := regexp2.MustCompile(e)
 		re.MatchTimeout = time.Minute
+		words, lead := p.leadWords()
+		if lead {
+			leads++
+		}
 		for _, text := range texts {
 			want, err := regexp2Spans(t, re, text)
 			if err != nil {
@@ -164,8 +176,30 @@ func TestNativeMatchesRegexp2(t *testing.T) {
 			if got := nativeSpans(t, p, text); !slices.Equal(got, want) {
 				t.Errorf("%s on %q:\nnative  %v\nregexp2 %v", e, text, got, want)
 			}
+			if !lead {
+				continue
+			}
+			got, ok := p.findAllAt(text, occurrences(text, words), nil, maxPatternHit)
+			if !ok || !slices.Equal(got, want) {
+				t.Errorf("%s on %q from lead words %q:\nnative  %v\nregexp2 %v", e, text, words, got, want)
+			}
 		}
 	}
+}
+
+// occurrences returns the starts of every occurrence of the words in text,
+// sorted and without repeats.
+func occurrences(text string, words []string) []int32 {
+	var out []int32
+	for _, w := range words {
+		for i := 0; i+len(w) <= len(text); i++ {
+			if strings.HasPrefix(text[i:], w) {
+				out = append(out, int32(i))
+			}
+		}
+	}
+	slices.Sort(out)
+	return slices.Compact(out)
 }
 
 // patternsOf returns the expressions of the Pattern leaves of in.
@@ -211,6 +245,7 @@ func FuzzNative(f *testing.F) {
 		}
 	}
 	f.Add(`(?:ab|a)(?:bc|c)?d?`, "abcd abd acd")
+	f.Add(`帮我(?![^。]{0,4}(?:外卖|话费))[^。]{0,6}转账`, "帮我交话费转账，帮我把钱转账")
 	f.Fuzz(func(t *testing.T, expr, text string) {
 		if len(expr) > 200 || len(text) > 2000 {
 			return
@@ -235,6 +270,12 @@ func FuzzNative(f *testing.F) {
 		}
 		if !slices.Equal(got, want) {
 			t.Fatalf("%s on %q:\nnative  %v\nregexp2 %v", expr, text, got, want)
+		}
+		if words, ok := p.leadWords(); ok {
+			got, ok := p.findAllAt(text, occurrences(text, words), nil, maxPatternHit)
+			if ok && !slices.Equal(got, want) {
+				t.Fatalf("%s on %q from lead words %q:\nnative  %v\nregexp2 %v", expr, text, words, got, want)
+			}
 		}
 	})
 }

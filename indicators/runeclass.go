@@ -11,13 +11,17 @@ type runeClass struct {
 	ascii  [2]uint64
 	ranges []rune // lo, hi pairs, sorted and disjoint, all >= utf8.RuneSelf
 	all    []rune // lo, hi pairs of the whole class, for union
+	noHan  bool   // no rune of the CJK blocks 2E80–9FFF is in the class
 }
 
 // newRuneClass returns the class of the sorted, disjoint lo, hi pairs in
 // ranges, as regexp/syntax gives them.
 func newRuneClass(ranges []rune) *runeClass {
-	c := &runeClass{all: ranges}
+	c := &runeClass{all: ranges, noHan: true}
 	for i := 0; i+1 < len(ranges); i += 2 {
+		if ranges[i] <= 0x9FFF && ranges[i+1] >= 0x2E80 {
+			c.noHan = false
+		}
 		lo, hi := ranges[i], ranges[i+1]
 		for r := lo; r <= hi && r < utf8.RuneSelf; r++ {
 			c.ascii[r>>6] |= 1 << (r & 63)
@@ -33,6 +37,9 @@ func newRuneClass(ranges []rune) *runeClass {
 func (c *runeClass) has(r rune) bool {
 	if r < utf8.RuneSelf {
 		return r >= 0 && c.ascii[r>>6]&(1<<(r&63)) != 0
+	}
+	if c.noHan && 0x2E80 <= r && r <= 0x9FFF {
+		return false // Chinese text against \d and the like
 	}
 	rs := c.ranges
 	if len(rs) <= 16 {
@@ -83,3 +90,4 @@ func (c *runeClass) union(d *runeClass) *runeClass {
 	}
 	return newRuneClass(out)
 }
+

@@ -34,6 +34,7 @@ type scan struct {
 	runs      []patternRun // by regexp, see runPattern
 	ran       []int        // the regexps that ran on this text
 	pspans    [][2]int32   // matches of the patterns, see runPattern
+	starts    []int32      // where a native program may match, see leadStarts
 	runes     []rune       // the normalized text, see decodeRunes
 	runeOff   []int32
 	runesDone bool
