@@ -92,6 +92,15 @@ func Substrings(words ...string) Indicator {
 // When prefilter keywords are given, the pattern runs only on texts that
 // contain one of them (after normalization); patterns without a prefilter run
 // on every text, so give one whenever you can.
+//
+// Most patterns do not run on regexp2's interpreter: an expression made of
+// literals, classes, alternation, greedy repetition of one character,
+// optional groups, ^ and lookaheads runs on a faster engine of this package
+// that finds the same matches (checked against regexp2 by a differential
+// test and fuzzing), and one that begins with words of the keyword pass
+// runs only where those words occur. Lookbehind, backreferences, inline
+// options, lazy quantifiers, word boundaries, \w and $ keep it on regexp2;
+// see docs/rule-file.md.
 func Pattern(expr string, prefilter ...string) Indicator {
 	return &node{op: opPattern, expr: expr, prefilter: prefilter}
 }
