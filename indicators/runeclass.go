@@ -90,4 +90,3 @@ func (c *runeClass) union(d *runeClass) *runeClass {
 	}
 	return newRuneClass(out)
 }
-
