@@ -191,3 +191,27 @@ func TestDetectAllocs(t *testing.T) {
 		}
 	}
 }
+
+// TestDetectBytesLinear checks that the memory a scan allocates grows
+// with the text, not faster: a report keeps only the matches it shows, so
+// a long text with many findings must not hold every match of every rule.
+func TestDetectBytesLinear(t *testing.T) {
+	if raceEnabled || testing.Short() {
+		t.Skip("sync.Pool drops items under the race detector; long texts")
+	}
+	d := Default()
+	perByte := func(n int) float64 {
+		text := benchSized(n)
+		d.Detect(text)
+		var before, after runtime.MemStats
+		runtime.ReadMemStats(&before)
+		d.Detect(text)
+		runtime.ReadMemStats(&after)
+		return float64(after.TotalAlloc-before.TotalAlloc) / float64(len(text))
+	}
+	small, large := perByte(256<<10), perByte(1<<20)
+	t.Logf("bytes allocated per byte of text: %.1f at 256 KiB, %.1f at 1 MiB", small, large)
+	if large > 2*small || large > 100 {
+		t.Errorf("bytes allocated per byte of text: %.1f at 256 KiB, %.1f at 1 MiB; want at most 2× and 100", small, large)
+	}
+}

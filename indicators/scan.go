@@ -41,6 +41,7 @@ type scan struct {
 	kinds     normalize.Kind // see textKinds
 	kindsDone bool
 	fired     []firedRule // see run
+	kept      []imatch    // the parts of fired[i].best, see keep
 	ascii     uint8       // see mayHold
 }
 
@@ -166,9 +167,9 @@ func (d *Detector) detect(ctx context.Context, text string) (Report, error) {
 // run evaluates the candidate rules in rule order, checking ctx between
 // rules, and adds the findings of the rules that fire to rep.
 func (s *scan) run(ctx context.Context, rep *Report) error {
-	// The matches of a rule that fires stay in the arena until the end,
-	// so that the findings are built together, in a few allocations of
-	// the right size (see findings).
+	// The match a fired rule scores by is kept until the end, so that the
+	// findings are built together, in a few allocations of the right size
+	// (see findings); the arena is reset after every rule.
 	defer s.findings(rep)
 	for w, word := range s.cand {
 		for word != 0 {
@@ -186,11 +187,10 @@ func (s *scan) run(ctx context.Context, rep *Report) error {
 				s.buf = s.buf[:mk]
 				continue
 			}
-			if len(ms) == 0 {
-				s.buf = s.buf[:mk]
-				continue
+			if len(ms) > 0 {
+				s.fired = append(s.fired, firedRule{rule: r.rule, best: s.keep(strongest(ms))})
 			}
-			s.fired = append(s.fired, firedRule{rule: r.rule, best: strongest(ms)})
+			s.buf = s.buf[:mk]
 		}
 	}
 	return nil
@@ -199,7 +199,26 @@ func (s *scan) run(ctx context.Context, rep *Report) error {
 // firedRule is a rule that fired and the match it scores by.
 type firedRule struct {
 	rule *Rule
-	best *imatch // in the arena
+	best imatch // its parts are in s.kept
+}
+
+// keep copies the tree of m out of the arena into s.kept and returns the
+// copy. When s.kept grows, the trees copied before keep the old array:
+// they are never written again.
+func (s *scan) keep(m *imatch) imatch {
+	out := *m
+	n := len(m.parts)
+	if n == 0 {
+		return out
+	}
+	at := len(s.kept)
+	s.kept = append(s.kept, m.parts...)
+	for i := range n {
+		k := s.keep(&m.parts[i])
+		s.kept[at+i] = k
+	}
+	out.parts = s.kept[at : at+n : at+n]
+	return out
 }
 
 // strongest returns the match a rule scores by: the rule scores once, by
@@ -222,8 +241,8 @@ func (s *scan) findings(rep *Report) {
 		return
 	}
 	n := 0
-	for _, f := range s.fired {
-		n += countParts(f.best)
+	for i := range s.fired {
+		n += countParts(&s.fired[i].best)
 	}
 	var slab []Match
 	if n > 0 {
@@ -232,9 +251,10 @@ func (s *scan) findings(rep *Report) {
 	first := len(rep.Findings)
 	rep.Findings = slices.Grow(rep.Findings, len(s.fired))
 	names := 0
-	for _, f := range s.fired {
+	for i := range s.fired {
+		f := &s.fired[i]
 		r := f.rule
-		m := s.exportTo(f.best, &slab)
+		m := s.exportTo(&f.best, &slab)
 		names += bits.OnesCount32(uint32(m.Disguise))
 		rep.Findings = append(rep.Findings, Finding{
 			Rule:       r.ID,
@@ -257,8 +277,13 @@ func (s *scan) findings(rep *Report) {
 		all = f.Match.Disguise.AppendNames(all)
 		f.Disguise = all[at:len(all):len(all)]
 	}
-	clear(s.fired) // drop references to the arena
+	clear(s.fired) // drop references to the kept matches
 	s.fired = s.fired[:0]
+	clear(s.kept)
+	s.kept = s.kept[:0]
+	if cap(s.kept) > 1<<12 {
+		s.kept = nil // do not keep the memory of one huge report
+	}
 }
 
 // fires reports whether rule i of the compiled rules fires on text. It is
