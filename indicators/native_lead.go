@@ -128,8 +128,11 @@ func (p *nativeProgram) findAllAt(s string, starts []int32, dst [][2]int32, limi
 	n0 := len(dst)
 	last := 0
 	for _, st := range starts {
+		if len(dst)-n0 >= limit {
+			break
+		}
 		pos := int(st)
-		if pos < last || pos >= len(s) || len(dst)-n0 >= limit {
+		if pos < last || pos >= len(s) {
 			continue
 		}
 		end := m.run(p.start, pos)
