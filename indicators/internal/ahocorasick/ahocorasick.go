@@ -24,21 +24,22 @@ type Matcher struct {
 	class  [256]uint8 // byte → equivalence class; 0 is "in no pattern"
 	stride int        // number of classes: the length of a row
 
-	// trans holds one row of stride transitions per state. If premul is
-	// set, as it is unless the table has more than 1<<32 entries, an entry
-	// holds the target state times stride, the offset of its row, which
-	// saves a multiplication on the critical path of the inner loop;
-	// otherwise it holds the target state.
-	trans  []uint32
-	premul bool
+	// The transitions are stored column by column: the target of state s
+	// on class c is at index c*states + s. A byte's column offset comes
+	// from colOff, so the inner loop adds the state to it and loads, with
+	// no multiplication; and since the states are numbered breadth first,
+	// the transitions of the shallow states, which most bytes of a text
+	// take, share cache lines. Up to 1<<16 states the entries are 16 bits
+	// wide (trans16, halving the table); beyond, 32 (trans32).
+	states  uint32
+	colOff  [256]uint32 // class[b]*states, if trans16 is used
+	trans16 []uint16
+	trans32 []uint32
 
 	// States are numbered so that those that report something come last:
 	// state s reports a hit if and only if s >= firstOut. That keeps the
 	// inner loop down to one load and one compare per byte.
 	firstOut uint32
-	// recip is ⌈2³²/stride⌉: for a multiple x of stride below 2³², x/stride
-	// is (x*recip)>>32, which spares a division per hit.
-	recip uint64
 
 	// Output state s has the output index i = s-firstOut. The patterns
 	// that end exactly at s are outIDs[outStart[i]:outStart[i+1]], and
@@ -112,23 +113,21 @@ func (m *Matcher) FindAll(text string, dst []Hit) []Hit {
 	if len(text) > math.MaxInt32 {
 		text = text[:math.MaxInt32]
 	}
-	stride := uint32(m.stride)
-	class := &m.class
-	tr := m.trans
 	var s uint32
-	if m.premul {
-		first := m.firstOut * stride
+	first := m.firstOut
+	if tr := m.trans16; tr != nil {
+		off := &m.colOff
 		for i := 0; i < len(text); i++ {
-			s = tr[s+uint32(class[text[i]])]
+			s = uint32(tr[off[text[i]]+s])
 			if s >= first {
-				dst = m.emit(dst, uint32((uint64(s-first)*m.recip)>>32), int32(i+1))
+				dst = m.emit(dst, s-first, int32(i+1))
 			}
 		}
 		return dst
 	}
-	first := m.firstOut
+	tr, n := m.trans32, uint64(m.states)
 	for i := 0; i < len(text); i++ {
-		s = tr[s*stride+uint32(class[text[i]])]
+		s = tr[uint64(m.class[text[i]])*n+uint64(s)]
 		if s >= first {
 			dst = m.emit(dst, s-first, int32(i+1))
 		}
@@ -155,6 +154,6 @@ func (m *Matcher) emit(dst []Hit, o uint32, end int32) []Hit {
 // MemoryBytes returns an estimate of the memory the Matcher holds, for
 // benchmarks and capacity planning.
 func (m *Matcher) MemoryBytes() int {
-	return 4*len(m.trans) +
-		4*(len(m.outStart)+len(m.outIDs)+len(m.dict)+len(m.patLen)) + 256 + 64
+	return 2*len(m.trans16) + 4*len(m.trans32) +
+		4*(len(m.outStart)+len(m.outIDs)+len(m.dict)+len(m.patLen)) + 256 + 4*256 + 64
 }

@@ -102,15 +102,15 @@ func TestFindAllAppends(t *testing.T) {
 	}
 }
 
-// TestPlainTable covers the transitions that are not premultiplied, used
-// for tables too large to index with 32 bits.
-func TestPlainTable(t *testing.T) {
-	defer func(limit uint64) { premulLimit = limit }(premulLimit)
-	premulLimit = 0
+// TestWideTable covers the 32-bit transitions, used for automata with
+// more than 1<<16 states.
+func TestWideTable(t *testing.T) {
+	defer func(limit uint64) { narrowLimit = limit }(narrowLimit)
+	narrowLimit = 0
 	patterns := []string{"he", "she", "his", "hers", "微信", "信"}
 	m := New(patterns)
-	if m.premul {
-		t.Fatal("premultiplied table despite premulLimit = 0")
+	if m.trans16 != nil || m.trans32 == nil {
+		t.Fatal("16-bit table despite narrowLimit = 0")
 	}
 	text := "ushers加微信his"
 	if got, want := m.FindAll(text, nil), naiveFindAll(patterns, text); !slices.Equal(got, want) {

@@ -1,15 +1,12 @@
 package ahocorasick
 
-import (
-	"math"
-	"slices"
-)
+import "slices"
 
-// builder holds the trie while New is building it. Its table has the same
-// layout as the final one (a dense row per state) but wide entries and the
-// states in creation order; 0 stands for "no edge" until finish fills in the
-// failure transitions, which is unambiguous because no edge leads back to
-// the root.
+// builder holds the trie while New is building it. Its table has a dense
+// row per state (the final table is stored by column, see Matcher), wide
+// entries and the states in creation order, which suits adding states one
+// at a time; 0 stands for "no edge" until finish fills in the failure
+// transitions, which is unambiguous because no edge leads back to the root.
 type builder struct {
 	stride int
 	tab    []uint32
@@ -24,9 +21,9 @@ func newBuilder(stride, maxStates int) *builder {
 	return &builder{stride: stride, tab: make([]uint32, stride, stride*maxStates), out: make([][]int32, 1, maxStates)}
 }
 
-// premulLimit is the largest table index for which FindAll uses
-// premultiplied transitions. Tests lower it to cover the other path.
-var premulLimit uint64 = math.MaxUint32
+// narrowLimit is the largest number of states for which the table has
+// 16-bit entries. Tests lower it to cover the other path.
+var narrowLimit uint64 = 1 << 16
 
 // add inserts pattern p with the given ID into the trie.
 func (b *builder) add(m *Matcher, id int, p string) {
@@ -125,19 +122,25 @@ func (b *builder) finish(m *Matcher) {
 		}
 	}
 
-	// Rewrite the table in the new numbering, into an allocation of
-	// exactly the right size.
-	mul := uint32(1)
-	m.premul = uint64(n)*uint64(stride)-1 <= premulLimit
-	m.recip = (1<<32 + uint64(stride) - 1) / uint64(stride)
-	if m.premul {
-		mul = uint32(stride)
+	// Rewrite the table in the new numbering, column by column (see
+	// Matcher.trans16), into an allocation of exactly the right size.
+	m.states = uint32(n)
+	if uint64(n) <= narrowLimit {
+		for x, c := range m.class {
+			m.colOff[x] = uint32(c) * uint32(n)
+		}
+		m.trans16 = make([]uint16, n*stride)
+		for s := range n {
+			for c, t := range b.tab[s*stride : (s+1)*stride] {
+				m.trans16[c*n+int(newID[s])] = uint16(newID[t])
+			}
+		}
+		return
 	}
-	m.trans = make([]uint32, n*stride)
+	m.trans32 = make([]uint32, n*stride)
 	for s := range n {
-		dst := m.trans[int(newID[s])*stride:]
 		for c, t := range b.tab[s*stride : (s+1)*stride] {
-			dst[c] = newID[t] * mul
+			m.trans32[c*n+int(newID[s])] = newID[t]
 		}
 	}
 }
