@@ -6,7 +6,9 @@
 // share one. Each state has a dense row of transitions, so matching costs
 // one table load per input byte, whatever the number of patterns. Patterns
 // that end at a state are found through precomputed output and dictionary
-// links, so reporting a hit never walks failure links.
+// links, so reporting a hit never walks failure links. Texts of some length
+// are scanned as two interleaved halves, so that the table loads, which
+// for a large pattern set mostly miss the caches, overlap.
 package ahocorasick
 
 import "math"
@@ -21,6 +23,7 @@ type Hit struct {
 // Matcher is immutable and safe for concurrent use.
 type Matcher struct {
 	n      int        // number of patterns given to New
+	maxLen int        // length of the longest pattern
 	class  [256]uint8 // byte → equivalence class; 0 is "in no pattern"
 	stride int        // number of classes: the length of a row
 
@@ -90,10 +93,11 @@ func New(patterns []string) *Matcher {
 		if len(p) > math.MaxInt32 {
 			continue
 		}
-		m.patLen[id] = int32(len(p))
 		if p == "" {
 			continue
 		}
+		m.patLen[id] = int32(len(p))
+		m.maxLen = max(m.maxLen, len(p))
 		b.add(m, id, p)
 	}
 	b.finish(m)
@@ -116,6 +120,10 @@ func (m *Matcher) FindAll(text string, dst []Hit) []Hit {
 	var s uint32
 	first := m.firstOut
 	if tr := m.trans16; tr != nil {
+		if len(text) >= splitMin && len(text) >= 4*m.maxLen {
+			var pend [32]event
+			return m.findAll2(text, dst, pend[:0])
+		}
 		off := &m.colOff
 		for i := 0; i < len(text); i++ {
 			s = uint32(tr[off[text[i]]+s])
@@ -130,6 +138,65 @@ func (m *Matcher) FindAll(text string, dst []Hit) []Hit {
 		s = tr[uint64(m.class[text[i]])*n+uint64(s)]
 		if s >= first {
 			dst = m.emit(dst, s-first, int32(i+1))
+		}
+	}
+	return dst
+}
+
+// splitMin is the shortest text that FindAll scans in two streams: below,
+// the streams would be short and the maxLen bytes they share a large part.
+const splitMin = 64
+
+// An event is a hit of the second stream of findAll2 waiting to be emitted:
+// the output index of the state and the end of the hits.
+type event struct{ o, end uint32 }
+
+// findAll2 is FindAll on a 16-bit table for a text of at least maxLen
+// bytes. Each step of the automaton waits for the load of the step before,
+// which for a table larger than the caches is mostly a miss; so it runs
+// two automata on the two halves of the text, interleaved, whose loads
+// overlap. The state after a byte depends only on the last maxLen bytes
+// (no trie path is longer), so the second automaton starts from the root
+// maxLen bytes before the middle and reports only hits that end after it.
+// Its hits must follow all those of the first, so it records them in pend
+// (an empty slice with room) until the first is done; if pend fills up, the
+// first finishes alone and the second goes on after it.
+func (m *Matcher) findAll2(text string, dst []Hit, pend []event) []Hit {
+	tr, off, first := m.trans16, &m.colOff, m.firstOut
+	// The first scans text[:mid], the second text[lo:], as long or one byte
+	// shorter.
+	mid := (len(text) + m.maxLen + 1) / 2
+	lo := mid - m.maxLen
+	a, b := text[:mid], text[lo:]
+	skip := m.maxLen // the second reports hits ending after b[skip-1]
+	var sa, sb uint32
+	k := 0
+	for ; k < len(b); k++ {
+		if len(pend) == cap(pend) {
+			break
+		}
+		sa = uint32(tr[off[a[k]]+sa])
+		sb = uint32(tr[off[b[k]]+sb])
+		if sa >= first {
+			dst = m.emit(dst, sa-first, int32(k+1))
+		}
+		if sb >= first && k >= skip {
+			pend = append(pend, event{sb - first, uint32(lo + k + 1)})
+		}
+	}
+	for i := k; i < len(a); i++ {
+		sa = uint32(tr[off[a[i]]+sa])
+		if sa >= first {
+			dst = m.emit(dst, sa-first, int32(i+1))
+		}
+	}
+	for _, e := range pend {
+		dst = m.emit(dst, e.o, int32(e.end))
+	}
+	for ; k < len(b); k++ {
+		sb = uint32(tr[off[b[k]]+sb])
+		if sb >= first {
+			dst = m.emit(dst, sb-first, int32(lo+k+1))
 		}
 	}
 	return dst

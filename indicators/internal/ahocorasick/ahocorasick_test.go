@@ -118,16 +118,56 @@ func TestWideTable(t *testing.T) {
 	}
 }
 
+// checkSplit compares findAll2, the two-stream scan FindAll uses on long
+// texts, with want on any text it accepts, with room for one pending event
+// (so that pend overflows whenever the second stream has two) and for many.
+func checkSplit(t *testing.T, m *Matcher, text string, want []Hit) {
+	t.Helper()
+	if m.trans16 == nil || len(text) < m.maxLen {
+		return
+	}
+	for _, room := range []int{1, 32} {
+		got := m.findAll2(text, nil, make([]event, 0, room))
+		if !slices.Equal(got, want) {
+			t.Fatalf("findAll2 with room for %d events, text %q: got %v, want %v", room, text, got, want)
+		}
+	}
+}
+
+// TestSplit covers the two-stream scan on texts of every length up to well
+// beyond splitMin, with and without overflowing pending hits.
+func TestSplit(t *testing.T) {
+	patterns := []string{"a", "aa", "ab", "bab", "微信", "加微信", "信"}
+	m := New(patterns)
+	unit := "abab加微信xaab信"
+	for n := 0; n <= 4*splitMin; n++ {
+		text := strings.Repeat(unit, n/len(unit)+1)[:n]
+		want := naiveFindAll(patterns, text)
+		if got := m.FindAll(text, nil); !slices.Equal(got, want) {
+			t.Fatalf("text %q: got %v, want %v", text, got, want)
+		}
+		checkSplit(t, m, text, want)
+	}
+	text := strings.Repeat(unit, 20)
+	dst := m.FindAll(text, nil)
+	if n := testing.AllocsPerRun(100, func() { m.FindAll(text, dst[:0]) }); n != 0 {
+		t.Errorf("FindAll on a long text with room in dst: %v allocs, want 0", n)
+	}
+}
+
 func FuzzFindAll(f *testing.F) {
 	f.Add("he\x00she\x00his\x00hers", "ushers")
 	f.Add("微信\x00加微信\x00信\x00vx", "请加微信vx谢谢")
 	f.Add("a\x00aa\x00aaa\x00\x00a", "aaaaab")
 	f.Fuzz(func(t *testing.T, joined, text string) {
 		patterns := strings.Split(joined, "\x00")
-		got := New(patterns).FindAll(text, nil)
-		if want := naiveFindAll(patterns, text); !slices.Equal(got, want) {
+		m := New(patterns)
+		got := m.FindAll(text, nil)
+		want := naiveFindAll(patterns, text)
+		if !slices.Equal(got, want) {
 			t.Fatalf("patterns %q text %q: got %v, want %v", patterns, text, got, want)
 		}
+		checkSplit(t, m, text, want)
 	})
 }
 
