@@ -29,9 +29,11 @@ func BenchmarkNormalize(b *testing.B) {
 		b.Run(bm.name, func(b *testing.B) {
 			b.ReportAllocs()
 			b.SetBytes(int64(len(bm.text)))
+			done := cpuMetric(b, len(bm.text))
 			for b.Loop() {
 				Normalize(bm.text)
 			}
+			done()
 		})
 	}
 }
@@ -42,9 +44,11 @@ func BenchmarkNormalizeUnchanged(b *testing.B) {
 	text := strings.Repeat("今天下午我们在公司楼下的咖啡店开会讨论下个月的产品计划", 40)
 	b.ReportAllocs()
 	b.SetBytes(int64(len(text)))
+	done := cpuMetric(b, len(text))
 	for b.Loop() {
 		Normalize(text)
 	}
+	done()
 }
 
 func BenchmarkNormalizeParallel(b *testing.B) {

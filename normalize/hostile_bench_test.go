@@ -21,9 +21,11 @@ func BenchmarkHostile(b *testing.B) {
 			b.Run(name, func(b *testing.B) {
 				b.ReportAllocs()
 				b.SetBytes(int64(len(s)))
+				done := normalize.CPUMetric(b, len(s))
 				for b.Loop() {
 					normalize.Normalize(s)
 				}
+				done()
 			})
 		}
 	}
