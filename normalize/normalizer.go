@@ -1,10 +1,12 @@
 package normalize
 
 import (
+	"encoding/binary"
+	"math/bits"
 	"slices"
-	"strings"
 	"sync"
 	"unicode/utf8"
+	"unsafe"
 )
 
 // Options selects the folds a Normalizer applies. The zero Options applies
@@ -221,54 +223,68 @@ func build(s string, us []unit, trailing Kind) Text {
 		// Every rune was kept as it was: the fast path of the contract.
 		return Text{original: s, normalized: s}
 	}
-	var b strings.Builder
-	b.Grow(size)
-	m := make([]int32, len(us)+numBlocks(size)+2*marked)
-	blocks := m[len(us) : len(us)+numBlocks(size)]
-	pairs := m[len(us)+len(blocks):]
+	// The normalized bytes are written into a buffer of exactly the right
+	// size, which then becomes the string without a copy (as
+	// strings.Builder does, without its checks on every write).
+	out := make([]byte, size)
+	nb := numBlocks(size)
+	m := make([]int32, len(us)+nb+2*marked)
+	pairs := m[len(us)+nb:]
 	// Runes that did not change are copied from s in runs, which is much
 	// faster than writing them one by one.
 	j, copyStart, copyEnd := 0, 0, 0
-	nextBlock := 1 // blocks[0] is 0: no rune starts before byte 0
-	next := blockSize
 	for i := range us {
 		u := &us[i]
-		n := runeLen(u.r)
 		m[i] = u.src
-		// One comparison per rune in the common case: whether it reaches
-		// the start of the next block. After the last block, next is at
-		// least the size of the text.
-		for ; j+n > next && nextBlock < len(blocks); nextBlock, next = nextBlock+1, next+blockSize {
-			// Block nextBlock starts at this rune, after the i earlier
-			// ones, or inside it, after this one too.
-			blocks[nextBlock] = int32(i + 1)
-			if next == j {
-				blocks[nextBlock] = int32(i)
-			}
-		}
-		if u.kind != 0 {
-			pairs[0], pairs[1] = int32(j), int32(u.kind)
-			pairs = pairs[2:]
-		}
-		j += n
-		if u.kind&^removedBefore == 0 {
+		if u.kind == 0 {
+			// The common case: kept as it was, right after the rune before.
+			n := runeLen(u.r)
 			if int(u.src) != copyEnd {
-				b.WriteString(s[copyStart:copyEnd])
+				j += copy(out[j:], s[copyStart:copyEnd])
 				copyStart = int(u.src)
 			}
 			copyEnd = int(u.src) + n
 			continue
 		}
-		b.WriteString(s[copyStart:copyEnd])
-		copyStart, copyEnd = 0, 0
-		if u.r < utf8.RuneSelf {
-			b.WriteByte(byte(u.r))
-		} else {
-			b.WriteRune(u.r)
+		j += copy(out[j:], s[copyStart:copyEnd])
+		pairs[0], pairs[1] = int32(j), int32(u.kind)
+		pairs = pairs[2:]
+		if u.kind&^removedBefore == 0 {
+			copyStart = int(u.src)
+			copyEnd = copyStart + runeLen(u.r)
+			continue
 		}
+		copyStart, copyEnd = 0, 0
+		j += utf8.EncodeRune(out[j:], u.r)
 	}
-	b.WriteString(s[copyStart:copyEnd])
-	return Text{original: s, normalized: b.String(), m: m, runes: len(us)}
+	copy(out[j:], s[copyStart:copyEnd])
+	countRuneStarts(m[len(us):len(us)+nb], out)
+	return Text{original: s, normalized: stringOf(out), m: m, runes: len(us)}
+}
+
+// stringOf returns the bytes of b as a string without copying them, as
+// strings.Builder does; b must not be written to afterwards. It saves
+// Normalize an allocation and a copy of the normalized text.
+func stringOf(b []byte) string { return unsafe.String(unsafe.SliceData(b), len(b)) }
+
+// countRuneStarts sets blocks[k] to the number of runes of out that start
+// before byte k*blockSize. It counts the bytes that are not UTF-8
+// continuation bytes eight at a time, which costs less than keeping count
+// rune by rune.
+func countRuneStarts(blocks []int32, out []byte) {
+	n := 0
+	for k := 1; k < len(blocks); k++ {
+		b := out[(k-1)*blockSize : k*blockSize]
+		c := 0
+		for len(b) >= 8 {
+			x := binary.LittleEndian.Uint64(b)
+			// A continuation byte is 10xxxxxx: bit 7 set, bit 6 clear.
+			c += bits.OnesCount64(x &^ (x << 1) & 0x8080808080808080)
+			b = b[8:]
+		}
+		n += blockSize - c
+		blocks[k] = int32(n)
+	}
 }
 
 // runeLen is utf8.RuneLen for valid runes, inlinable.
