@@ -77,6 +77,13 @@ func (n *Normalizer) Normalize(s string) Text {
 	if s == "" || len(s) > MaxLen {
 		return Text{original: s, normalized: s}
 	}
+	// Most messages need only the separator fold (and the case fold of
+	// ASCII capitals), which fastNormalize does without units.
+	if n.opts.Separator {
+		if t, ok := fastNormalize(s, n.opts.Case); ok {
+			return t
+		}
+	}
 	// One unit per rune (more only where NFKC expands): size the buffer once
 	// so that long texts do not pay for repeated regrowth. Short texts use
 	// the byte length, an upper bound that needs no counting pass.

@@ -1,6 +1,7 @@
 package normalize
 
 import (
+	"math/rand/v2"
 	"reflect"
 	"slices"
 	"strings"
@@ -148,5 +149,46 @@ func TestSkipsTaken(t *testing.T) {
 		if got := f.mayFoldTraditional(); got != tt.traditional {
 			t.Errorf("%q: mayFoldTraditional = %v, want %v", tt.s, got, tt.traditional)
 		}
+	}
+}
+
+// TestFastPath compares the fast path with the general one on texts made
+// of the pieces it handles and a few it gives up on, and checks that it
+// is taken for enough of them to be tested.
+func TestFastPath(t *testing.T) {
+	pieces := []string{
+		"今天", "我们", "开会", "的", "了", "一", "二", "三", "五", "十", "两", "个", "月",
+		"a", "b", "x", "v", "new", "box", "A", "V", "APP", "QQ", "1", "2", "38", "0",
+		"，", "。", "、", "：", "！", " ", "  ", "-", "*", "·", ".", ",", "/", "\n", "（", "）",
+		"+", "@", "http://t.me/a", "🐧", "✈", "😀", "\u3000",
+		// The general path: folds, invisible characters, phrases, numerals.
+		"們", "Ｖ", "①", "\u200b", "а", "反覆", "\xff", "壹",
+	}
+	rng := rand.New(rand.NewPCG(1, 2))
+	taken, total := 0, 0
+	for range 20000 {
+		var b strings.Builder
+		for range rng.IntN(24) {
+			// Mostly the pieces the fast path handles.
+			b.WriteString(pieces[rng.IntN(len(pieces)-8*rng.IntN(2))])
+		}
+		s := b.String()
+		for _, n := range []*Normalizer{Default, New(Options{Separator: true}), New(Options{Separator: true, Width: true, Numeral: true})} {
+			if s == "" {
+				continue
+			}
+			total++
+			got, ok := fastNormalize(s, n.opts.Case)
+			if !ok {
+				continue
+			}
+			taken++
+			if want := n.normalizeUnskipped(s); !reflect.DeepEqual(got, want) {
+				t.Fatalf("%+v: fast path on %q = %q %v, general path %q %v", n.opts, s, got.Normalized(), got.m, want.Normalized(), want.m)
+			}
+		}
+	}
+	if taken < total/8 {
+		t.Errorf("fast path taken for %d of %d texts", taken, total)
 	}
 }
