@@ -80,7 +80,7 @@ func (n *Normalizer) Normalize(s string) Text {
 	// Most messages need only the separator fold (and the case fold of
 	// ASCII capitals), which fastNormalize does without units.
 	if n.opts.Separator {
-		if t, ok := fastNormalize(s, n.opts.Case); ok {
+		if t, ok := fastNormalize(s, &n.opts); ok {
 			return t
 		}
 	}
