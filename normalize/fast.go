@@ -34,8 +34,10 @@ var plainHan = plainHanRunes()
 
 const plainHanLo, plainHanHi = 0x4E00, 0xA000
 
-func plainHanRunes() []uint64 {
-	bits := make([]uint64, (plainHanHi-plainHanLo)/64)
+// plainHanRunes returns plainHan, an array so that the bound check of
+// fastScan is the range check it does anyway.
+func plainHanRunes() *[(plainHanHi - plainHanLo) / 64]uint64 {
+	bits := new([(plainHanHi - plainHanLo) / 64]uint64)
 	for r := rune(plainHanLo); r < plainHanHi; r++ {
 		if lookup(r) == classCJK && !changedByPhrase(r) {
 			bits[(r-plainHanLo)/64] |= 1 << ((r - plainHanLo) % 64)
@@ -198,6 +200,23 @@ func fastScan(events, src []int32, s string, opts *Options) ([]int32, []int32, b
 		}
 		src = append(src, int32(i))
 		i += size
+		if plain {
+			// A run of plain Han leaves the state as the first one set
+			// it (prev is CJK, tok and numRun are 0): only the offsets
+			// need noting.
+			for i+2 < len(s) {
+				c := s[i]
+				if c < 0xE1 || c > 0xEF || c == 0xED || s[i+1]&0xC0 != 0x80 || s[i+2]&0xC0 != 0x80 {
+					break
+				}
+				r := rune(c&0x0F)<<12 | rune(s[i+1]&0x3F)<<6 | rune(s[i+2]&0x3F)
+				if x := uint32(r - plainHanLo); x >= plainHanHi-plainHanLo || plainHan[x/64]&(1<<(x%64)) == 0 {
+					break
+				}
+				src = append(src, int32(i))
+				i += 3
+			}
+		}
 	}
 	// Separators at the end are kept.
 	return events, src, true
