@@ -50,12 +50,10 @@ func plainHanRunes() *[(plainHanHi - plainHanLo) / 64]uint64 {
 // which Separator is on, and false if the text needs the general path.
 func fastNormalize(s string, opts *Options) (Text, bool) {
 	p := fastPool.Get().(*fastScratch)
-	// As for the units in Normalize: size the buffer of offsets once.
-	size := len(s)
-	if size > maxPooled {
-		size = utf8.RuneCountInString(s)
-	}
-	events, src, ok := fastScan(p.events[:0], slices.Grow(p.src[:0], size), s, opts)
+	// Size the buffer of offsets once for the texts whose buffer is
+	// kept. A longer text may give up early, so its buffer grows only as
+	// far as the scan goes.
+	events, src, ok := fastScan(p.events[:0], slices.Grow(p.src[:0], min(len(s), maxPooled)), s, opts)
 	var t Text
 	if ok {
 		t = fastBuild(s, events, src)
