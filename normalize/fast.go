@@ -47,21 +47,18 @@ func plainHanRunes() *[(plainHanHi - plainHanLo) / 64]uint64 {
 }
 
 // fastNormalize returns the normalization of s with the folds of opts, of
-// which Separator is on, and false if the text needs the general path.
+// which Separator is on, and false if the text needs the general path. s
+// is at most maxPooled bytes long, so that the buffers are always kept.
 func fastNormalize(s string, opts *Options) (Text, bool) {
 	p := fastPool.Get().(*fastScratch)
-	// Size the buffer of offsets once for the texts whose buffer is
-	// kept. A longer text may give up early, so its buffer grows only as
-	// far as the scan goes.
-	events, src, ok := fastScan(p.events[:0], slices.Grow(p.src[:0], min(len(s), maxPooled)), s, opts)
+	// One offset per rune at most: size the buffer once.
+	events, src, ok := fastScan(p.events[:0], slices.Grow(p.src[:0], len(s)), s, opts)
 	var t Text
 	if ok {
 		t = fastBuild(s, events, src)
 	}
-	if cap(src) <= maxPooled && cap(events) <= maxPooled {
-		p.events, p.src = events, src
-		fastPool.Put(p)
-	}
+	p.events, p.src = events, src
+	fastPool.Put(p)
 	return t, ok
 }
 

@@ -77,9 +77,12 @@ func (n *Normalizer) Normalize(s string) Text {
 	if s == "" || len(s) > MaxLen {
 		return Text{original: s, normalized: s}
 	}
-	// Most messages need only the separator fold (and the case fold of
-	// ASCII capitals), which fastNormalize does without units.
-	if n.opts.Separator {
+	// Most messages need only the separator fold and folds of a rune to
+	// one ASCII byte, which fastNormalize does without units. Longer texts
+	// take the general path: they are rarely ordinary messages, and the
+	// fast path's buffers would grow past the pooled size, to be thrown
+	// away if it gives up late (BenchmarkHostile at 1 MiB).
+	if n.opts.Separator && len(s) <= maxPooled {
 		if t, ok := fastNormalize(s, &n.opts); ok {
 			return t
 		}
