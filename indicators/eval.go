@@ -115,22 +115,74 @@ func (s *scan) eval(n *cnode) []imatch {
 	return nil
 }
 
-// keywords returns the whole-word hits of the leaf's forms.
+// keywords returns the whole-word hits of the leaf's forms, by start.
+// Each form's hits are chained in order (see chainHits), and different
+// forms never share a span, so the result is a merge of the chains: a
+// k-way merge when few forms occur, which is linear in the hits of a long
+// text, and a sort of their concatenation when many do.
 func (s *scan) keywords(n *cnode) []imatch {
 	mk := s.mark()
-	for _, t := range n.terms {
-		for i := s.first[t.pat]; i != 0; i = s.next[i-1] {
-			h := &s.hits[i-1]
-			if n.wholeWord && !s.wholeWord(t, int(h.Start), int(h.End)) {
-				continue
+	var hlocal [8]int32 // the next hit of each form that occurs, see chainHits
+	var tlocal [8]*cterm
+	heads, terms := hlocal[:0], tlocal[:0]
+	for i := range n.terms {
+		t := &n.terms[i]
+		h := s.first[t.pat]
+		if h == 0 {
+			continue
+		}
+		if len(heads) == len(hlocal) {
+			return s.keywordsSorted(n, mk)
+		}
+		heads, terms = append(heads, h), append(terms, t)
+	}
+	for {
+		best := -1
+		for i, h := range heads {
+			if h != 0 && (best < 0 || hitBefore(&s.hits[h-1], &s.hits[heads[best]-1])) {
+				best = i
 			}
-			s.buf = append(s.buf, imatch{start: h.Start, end: h.End, weight: 1, op: opKeywords, term: t.canonical})
+		}
+		if best < 0 {
+			return s.since(mk)
+		}
+		h := heads[best]
+		heads[best] = s.next[h-1]
+		s.keyword(n, terms[best], &s.hits[h-1])
+	}
+}
+
+// hitBefore orders hits by start, then end.
+func hitBefore(a, b *hit) bool {
+	return a.Start < b.Start || a.Start == b.Start && a.End < b.End
+}
+
+// keyword appends the match of hit h of form t, if it is a whole word
+// where the leaf wants one.
+func (s *scan) keyword(n *cnode, t *cterm, h *hit) {
+	if n.wholeWord && !s.wholeWord(*t, int(h.Start), int(h.End)) {
+		return
+	}
+	s.buf = append(s.buf, imatch{start: h.Start, end: h.End, weight: 1, op: opKeywords, term: t.canonical})
+}
+
+// keywordsSorted is keywords for a leaf with many forms in the text: it
+// appends the hits form by form from mark on and sorts them.
+func (s *scan) keywordsSorted(n *cnode, mark int) []imatch {
+	s.buf = s.buf[:mark]
+	for i := range n.terms {
+		t := &n.terms[i]
+		for h := s.first[t.pat]; h != 0; h = s.next[h-1] {
+			s.keyword(n, t, &s.hits[h-1])
 		}
 	}
-	out := s.since(mk)
-	if len(n.terms) > 1 {
-		sortMatches(out)
-	}
+	out := s.since(mark)
+	slices.SortFunc(out, func(a, b imatch) int {
+		if a.start != b.start {
+			return cmp.Compare(a.start, b.start)
+		}
+		return cmp.Compare(a.end, b.end)
+	})
 	return out
 }
 

@@ -11,6 +11,9 @@ import (
 	"github.com/fanzha/fanzha/normalize"
 )
 
+// hit is an occurrence of a keyword form in the normalized text.
+type hit = ahocorasick.Hit
+
 // scan is the state of one Detect call. Scans are pooled so that the slices
 // they hold are reused across texts.
 type scan struct {
