@@ -5,6 +5,8 @@ import (
 	"runtime"
 	"testing"
 	"unicode/utf8"
+
+	"github.com/fanzha/fanzha/internal/benchcpu"
 )
 
 // The performance benchmarks of issue 6: the default catalog on each size
@@ -43,7 +45,7 @@ func BenchmarkDetect(b *testing.B) {
 		b.Run(c.name, func(b *testing.B) {
 			b.SetBytes(int64(totalLen(c.texts)))
 			b.ReportAllocs()
-			defer cpuMetric(b, totalLen(c.texts))()
+			defer benchcpu.Metric(b, totalLen(c.texts))()
 			for b.Loop() {
 				for _, t := range c.texts {
 					d.Detect(t)
@@ -54,7 +56,7 @@ func BenchmarkDetect(b *testing.B) {
 	b.Run("clean100", func(b *testing.B) {
 		b.SetBytes(int64(len(benchClean100)))
 		b.ReportAllocs()
-		defer cpuMetric(b, len(benchClean100))()
+		defer benchcpu.Metric(b, len(benchClean100))()
 		for b.Loop() {
 			d.Detect(benchClean100)
 		}
@@ -87,7 +89,7 @@ func BenchmarkDetectSize(b *testing.B) {
 		b.Run(fmt.Sprintf("%dKB", n>>10), func(b *testing.B) {
 			b.SetBytes(int64(len(text)))
 			b.ReportAllocs()
-			defer cpuMetric(b, len(text))()
+			defer benchcpu.Metric(b, len(text))()
 			for b.Loop() {
 				d.Detect(text)
 			}
@@ -101,7 +103,7 @@ func BenchmarkDetectSize(b *testing.B) {
 func BenchmarkCompileDefault(b *testing.B) {
 	rules := DefaultRules()
 	b.ReportAllocs()
-	defer cpuMetric(b, 0)()
+	defer benchcpu.Metric(b, 0)()
 	for b.Loop() {
 		MustCompile(rules, Config{SkipExamples: true})
 	}

@@ -3,6 +3,8 @@ package normalize
 import (
 	"strings"
 	"testing"
+
+	"github.com/fanzha/fanzha/internal/benchcpu"
 )
 
 // Benchmark texts of a few KB each, written for these benchmarks.
@@ -29,7 +31,7 @@ func BenchmarkNormalize(b *testing.B) {
 		b.Run(bm.name, func(b *testing.B) {
 			b.ReportAllocs()
 			b.SetBytes(int64(len(bm.text)))
-			done := cpuMetric(b, len(bm.text))
+			done := benchcpu.Metric(b, len(bm.text))
 			for b.Loop() {
 				Normalize(bm.text)
 			}
@@ -44,7 +46,7 @@ func BenchmarkNormalizeUnchanged(b *testing.B) {
 	text := strings.Repeat("今天下午我们在公司楼下的咖啡店开会讨论下个月的产品计划", 40)
 	b.ReportAllocs()
 	b.SetBytes(int64(len(text)))
-	done := cpuMetric(b, len(text))
+	done := benchcpu.Metric(b, len(text))
 	for b.Loop() {
 		Normalize(text)
 	}

@@ -5,6 +5,8 @@ import (
 	"testing"
 
 	"github.com/fanzha/fanzha/normalize"
+
+	"github.com/fanzha/fanzha/internal/benchcpu"
 )
 
 // BenchmarkHostile normalizes each hostile kind of text at sizes from 1 KiB
@@ -21,7 +23,7 @@ func BenchmarkHostile(b *testing.B) {
 			b.Run(name, func(b *testing.B) {
 				b.ReportAllocs()
 				b.SetBytes(int64(len(s)))
-				done := normalize.CPUMetric(b, len(s))
+				done := benchcpu.Metric(b, len(s))
 				for b.Loop() {
 					normalize.Normalize(s)
 				}

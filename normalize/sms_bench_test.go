@@ -1,6 +1,10 @@
 package normalize
 
-import "testing"
+import (
+	"testing"
+
+	"github.com/fanzha/fanzha/internal/benchcpu"
+)
 
 // smsTexts are SMS-length messages (60–200 characters) written for this
 // benchmark: mostly plain simplified Chinese, some traditional, a few
@@ -34,7 +38,7 @@ func BenchmarkNormalizeSMS(b *testing.B) {
 	}
 	b.ReportAllocs()
 	b.SetBytes(int64(n))
-	done := cpuMetric(b, n)
+	done := benchcpu.Metric(b, n)
 	for b.Loop() {
 		for _, s := range smsTexts {
 			Normalize(s)

@@ -1,4 +1,0 @@
-package normalize
-
-// CPUMetric lets the external benchmarks report CPU time too.
-var CPUMetric = cpuMetric
