@@ -157,7 +157,7 @@ func nativeSyntax(expr string, looks bool) (string, []lookSource, bool) {
 				b.WriteByte('\\')
 				b.WriteByte(d)
 			case d == 'x':
-				if i+2 >= len(expr) || !isHexDigit(expr[i+1]) || !isHexDigit(expr[i+2]) {
+				if i+2 >= len(expr) || !isHex(expr[i+1:i+3]) {
 					return "", nil, false
 				}
 				b.WriteString(expr[i-1 : i+3])
@@ -283,10 +283,6 @@ func quantifierLen(s string) int {
 		return i + 1
 	}
 	return 0
-}
-
-func isHexDigit(c byte) bool {
-	return isDigit(c) || 'a' <= c && c <= 'f' || 'A' <= c && c <= 'F'
 }
 
 // nullable reports whether re can match the empty string.
@@ -464,7 +460,7 @@ func (p *nativeProgram) firstOf(i int32, done []bool) *runeClass {
 // in s to dst, at most limit of them. It reports false if it ran out of
 // steps; dst is then returned as it came.
 func (p *nativeProgram) findAll(s string, dst [][2]int32, limit int) ([][2]int32, bool) {
-	m := nativeMatcher{p: p, s: s, budget: nativeBudgetPerByte*len(s) + 1024}
+	m := p.matcher(s)
 	first := p.nodes[p.start].first
 	n0 := len(dst)
 	for pos := 0; pos < len(s) && len(dst)-n0 < limit; {
@@ -476,18 +472,37 @@ func (p *nativeProgram) findAll(s string, dst [][2]int32, limit int) ([][2]int32
 		if p.anchored && pos > 0 {
 			break
 		}
-		end := m.run(p.start, pos)
-		switch {
-		case end == nativeOutOfSteps:
+		var end int
+		var ok bool
+		if dst, end, ok = m.match(pos, dst); !ok {
 			return dst[:n0], false
-		case end > pos:
-			dst = append(dst, [2]int32{int32(pos), int32(end)})
+		}
+		if end > pos {
 			pos = end
-		default:
+		} else {
 			pos += size
 		}
 	}
 	return dst, true
+}
+
+// matcher returns a matcher of p over s with the step budget of s.
+func (p *nativeProgram) matcher(s string) nativeMatcher {
+	return nativeMatcher{p: p, s: s, budget: nativeBudgetPerByte*len(s) + 1024}
+}
+
+// match runs the program at pos and appends its match, if any, to dst. It
+// returns the end of the match or nativeNoMatch, and false if the program
+// ran out of steps.
+func (m *nativeMatcher) match(pos int, dst [][2]int32) ([][2]int32, int, bool) {
+	end := m.run(m.p.start, pos)
+	if end == nativeOutOfSteps {
+		return dst, end, false
+	}
+	if end > pos {
+		dst = append(dst, [2]int32{int32(pos), int32(end)})
+	}
+	return dst, end, true
 }
 
 const (

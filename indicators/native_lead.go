@@ -124,7 +124,7 @@ func (s *scan) leadStarts(pats []int32, buf []int32) []int32 {
 // findAllAt is findAll trying only the given starts, which must hold every
 // place a match can begin, in ascending order.
 func (p *nativeProgram) findAllAt(s string, starts []int32, dst [][2]int32, limit int) ([][2]int32, bool) {
-	m := nativeMatcher{p: p, s: s, budget: nativeBudgetPerByte*len(s) + 1024}
+	m := p.matcher(s)
 	n0 := len(dst)
 	last := 0
 	for _, st := range starts {
@@ -135,12 +135,12 @@ func (p *nativeProgram) findAllAt(s string, starts []int32, dst [][2]int32, limi
 		if pos < last || pos >= len(s) {
 			continue
 		}
-		end := m.run(p.start, pos)
-		switch {
-		case end == nativeOutOfSteps:
+		var end int
+		var ok bool
+		if dst, end, ok = m.match(pos, dst); !ok {
 			return dst[:n0], false
-		case end > pos:
-			dst = append(dst, [2]int32{int32(pos), int32(end)})
+		}
+		if end > pos {
 			last = end
 		}
 	}
