@@ -166,8 +166,7 @@ func (s *scan) near(n *cnode) []imatch {
 	}
 	slices.SortStableFunc(events, func(a, b event) int { return cmp.Compare(a.m.start, b.m.start) })
 	s.events = events
-	var out []imatch // the composites, gathered after the sweep
-	outMark := -1
+	found := s.found[:0] // where the composites are in the arena
 	for _, e := range events {
 		last[e.kid] = e.m
 		lo, hi, ok := int32(-1), int32(-1), true
@@ -196,20 +195,28 @@ func (s *scan) near(n *cnode) []imatch {
 				last[i] = nil
 			}
 		}
-		mk := s.mark()
 		s.composite(opNear, parts, w)
-		if outMark < 0 {
-			outMark = mk + len(parts)
-			out = s.since(outMark)
-		} else {
-			// Not contiguous with the first: gather on the heap.
-			out = append(out, s.buf[len(s.buf)-1])
-		}
+		found = append(found, int32(len(s.buf)-1))
 	}
 	for i := range s.events {
 		s.events[i].m = nil
 	}
-	return out
+	s.found = found
+	switch len(found) {
+	case 0:
+		return nil
+	case 1:
+		at := int(found[0])
+		return s.buf[at : at+1 : at+1]
+	}
+	// Each composite follows its parts in the arena: gather them at its
+	// end, so that the result is one slice of the arena.
+	mk := s.mark()
+	for _, at := range found {
+		m := s.buf[at]
+		s.buf = append(s.buf, m)
+	}
+	return s.since(mk)
 }
 
 // within reports whether the normalized text [lo, hi) has at most n runes.
@@ -229,6 +236,7 @@ func (s *scan) except(n *cnode) []imatch {
 	if len(ms) == 0 {
 		return nil
 	}
+	ms = s.copied(ms)
 	var local [8][]imatch
 	allowed := local[:0]
 	for _, k := range n.kids[1:] {

@@ -49,7 +49,10 @@ type compiled struct {
 	byPat   [][]int32
 	always  []int32 // rules without a necessary keyword: run on every text
 	caps    map[string]int
+	nodes   int       // nodes of all rules, see numberNodes
+	slots   int       // distinct keyword leaves, see numberNodes
 	pool    sync.Pool // *scan
+	bigPool sync.Pool // *scan of texts longer than bigText
 }
 
 // crule is a compiled rule.
@@ -73,6 +76,8 @@ type cnode struct {
 	kids      []*cnode
 	needs     needSet // see need
 	needDone  bool
+	id        int32 // index in the possible memo, see numberNodes
+	slot      int32 // opKeywords: index in the keyword memo, or -1
 }
 
 // cterm is one keyword form of a compiled Keywords leaf.
@@ -164,6 +169,7 @@ func compile(rules []Rule, cfg Config) (*Detector, error) {
 	cp.addLeads()
 	cp.c.matcher = ahocorasick.New(cp.c.forms)
 	cp.buildPrefilter()
+	cp.numberNodes()
 	if !cfg.SkipExamples {
 		if err := d.checkExamples(); err != nil {
 			return nil, err

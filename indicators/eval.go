@@ -66,7 +66,7 @@ func (s *scan) eval(n *cnode) []imatch {
 	}
 	switch n.op {
 	case opKeywords:
-		return s.keywords(n)
+		return s.memoKeywords(n)
 	case opPattern:
 		return s.pattern(n)
 	case opEntity:
@@ -100,7 +100,7 @@ func (s *scan) eval(n *cnode) []imatch {
 	case opExcept:
 		return s.except(n)
 	case opWeight:
-		ms := s.eval(n.kids[0])
+		ms := s.copied(s.eval(n.kids[0]))
 		for i := range ms {
 			ms[i].weight *= n.factor
 		}
@@ -109,7 +109,7 @@ func (s *scan) eval(n *cnode) []imatch {
 		if s.textKinds()&n.kinds == 0 {
 			return nil
 		}
-		ms := s.eval(n.kids[0])
+		ms := s.copied(s.eval(n.kids[0]))
 		return slices.DeleteFunc(ms, func(m imatch) bool { return s.kindsOf(&m)&n.kinds == 0 })
 	}
 	return nil

@@ -120,7 +120,9 @@ func (c *compiled) needAll(n *cnode) {
 // kinds of disguise, or when the children of a combinator rule it out.
 // Combinators check their children with it before evaluating any, so that
 // a pattern is not run for an All whose other child cannot match.
-func (s *scan) possible(n *cnode) bool {
+func (s *scan) possible(n *cnode) bool { return s.memoPossible(n) }
+
+func (s *scan) possible1(n *cnode) bool {
 	if !n.needs.always {
 		found := false
 		for _, p := range n.needs.pats {

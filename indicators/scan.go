@@ -31,6 +31,7 @@ type scan struct {
 	err       error        // error of the rule being evaluated
 	buf       []imatch     // arena of the rule being evaluated (see imatch)
 	events    []event      // Near's sweep
+	found     []int32      // Near's composites, by index in buf
 	runs      []patternRun // by regexp, see runPattern
 	ran       []int        // the regexps that ran on this text
 	pspans    [][2]int32   // matches of the patterns, see runPattern
@@ -42,14 +43,33 @@ type scan struct {
 	kindsDone bool
 	fired     []firedRule // see run
 	kept      []imatch    // the parts of fired[i].best, see keep
+	order     []firedAt   // see reportOrder
 	ascii     uint8       // see mayHold
+	gen       uint32      // the text's generation, see memo.go
+	poss      []uint32    // by node id: gen<<1 | possible
+	kwm       []kwMemo    // by keyword slot
+	kwBuf     []imatch    // the results of kwm
+	big       bool        // from the pool of long texts, see bigText
 }
 
+// Texts longer than bigText take their scans from a pool of their own:
+// their buffers are sized for long texts, and handing them to short texts
+// would keep that memory alive as long as short texts keep coming, while
+// dropping them would make every long text allocate them again. A pool
+// that only long texts use is emptied by the garbage collector when they
+// stop coming.
+const bigText = 64 << 10
+
 func (c *compiled) getScan(text string) *scan {
-	s, _ := c.pool.Get().(*scan)
-	if s == nil {
-		s = &scan{c: c}
+	pool := &c.pool
+	if len(text) > bigText {
+		pool = &c.bigPool
 	}
+	s, _ := pool.Get().(*scan)
+	if s == nil {
+		s = &scan{c: c, big: pool == &c.bigPool}
+	}
+	s.nextText()
 	s.t = c.norm.Normalize(text)
 	s.norm = s.t.Normalized()
 	s.hits = c.matcher.FindAll(s.norm, s.hits[:0])
@@ -90,7 +110,12 @@ func (c *compiled) putScan(s *scan) {
 	s.ran = s.ran[:0]
 	s.pspans = s.pspans[:0]
 	s.runesDone = false
-	if cap(s.runes) > 1<<16 {
+	if s.big {
+		defer c.bigPool.Put(s)
+	} else {
+		defer c.pool.Put(s)
+	}
+	if cap(s.runes) > 1<<16 && !s.big {
 		s.runes, s.runeOff = nil, nil // do not keep the memory of one huge text
 	}
 	for _, p := range s.pats {
@@ -102,9 +127,11 @@ func (c *compiled) putScan(s *scan) {
 	s.err = nil
 	s.kinds, s.kindsDone = 0, false
 	s.ascii = 0
+	clear(s.kwBuf) // drop references to values
+	s.kwBuf = s.kwBuf[:0]
 	clear(s.buf[:cap(s.buf)]) // drop references to values
 	s.buf = s.buf[:0]
-	if cap(s.buf) > 1<<14 {
+	if cap(s.buf) > 1<<14 && !s.big {
 		s.buf = nil
 	}
 	for i := range s.ents {
@@ -112,10 +139,9 @@ func (c *compiled) putScan(s *scan) {
 		s.ents[i] = s.ents[i][:0]
 		s.have[i] = false
 	}
-	if cap(s.hits) > 1<<16 {
+	if cap(s.hits) > 1<<16 && !s.big {
 		s.hits, s.next = nil, nil // do not keep the memory of one huge text
 	}
-	c.pool.Put(s)
 }
 
 // markCandidates sets the bit of every rule that can fire on the text.
@@ -251,8 +277,8 @@ func (s *scan) findings(rep *Report) {
 	first := len(rep.Findings)
 	rep.Findings = slices.Grow(rep.Findings, len(s.fired))
 	names := 0
-	for i := range s.fired {
-		f := &s.fired[i]
+	for _, o := range s.reportOrder() {
+		f := &s.fired[o.i]
 		r := f.rule
 		m := s.exportTo(&f.best, &slab)
 		names += bits.OnesCount32(uint32(m.Disguise))
@@ -281,9 +307,37 @@ func (s *scan) findings(rep *Report) {
 	s.fired = s.fired[:0]
 	clear(s.kept)
 	s.kept = s.kept[:0]
-	if cap(s.kept) > 1<<12 {
+	if cap(s.kept) > 1<<12 && !s.big {
 		s.kept = nil // do not keep the memory of one huge report
 	}
+}
+
+// firedAt is a fired rule and where its finding starts in the original.
+type firedAt struct {
+	start int
+	i     int
+}
+
+// reportOrder returns the indices of s.fired in the order of the report's
+// findings, by start in the original text, then by rule ID (see score):
+// sorting them here moves small records instead of Findings.
+func (s *scan) reportOrder() []firedAt {
+	order := s.order[:0]
+	for i := range s.fired {
+		start := -1
+		if m := &s.fired[i].best; !m.spanless() {
+			start, _ = s.t.Span(int(m.start), int(m.end))
+		}
+		order = append(order, firedAt{start, i})
+	}
+	slices.SortFunc(order, func(a, b firedAt) int {
+		if a.start != b.start {
+			return cmp.Compare(a.start, b.start)
+		}
+		return cmp.Compare(s.fired[a.i].rule.ID, s.fired[b.i].rule.ID)
+	})
+	s.order = order
+	return order
 }
 
 // fires reports whether rule i of the compiled rules fires on text. It is

@@ -1,0 +1,113 @@
+package indicators
+
+import "fmt"
+
+// Rules share much of their structure: the keyword sets of sets.json
+// appear in dozens of rules, and combinators ask each child whether it can
+// match (possible) before evaluating any. Without memos a text answers the
+// same questions many times. The memos below live in the scan and are
+// valid for one text: an entry counts only when its stamp equals the
+// scan's generation, so that starting a text clears nothing.
+
+// kwMemo is the memoized result of a keyword leaf: s.kwBuf[lo:hi].
+type kwMemo struct {
+	gen    uint32
+	lo, hi int32
+}
+
+// Bounds of the keyword memo, so that a long text with many hits does not
+// keep every leaf's hits: larger results are computed again when asked.
+const (
+	kwMemoMaxResult = 64
+	kwMemoMaxTotal  = 1 << 12
+)
+
+// numberNodes gives every node of every rule an id for the possible memo,
+// and every keyword leaf a memo slot shared with the leaves that have the
+// same forms and the same whole-word setting.
+func (cp *compiler) numberNodes() {
+	c := cp.c
+	slots := map[string]int32{}
+	var walk func(n *cnode)
+	walk = func(n *cnode) {
+		n.id = int32(c.nodes)
+		c.nodes++
+		n.slot = -1
+		if n.op == opKeywords {
+			key := fmt.Sprint(n.wholeWord, n.terms)
+			s, ok := slots[key]
+			if !ok {
+				s = int32(len(slots))
+				slots[key] = s
+			}
+			n.slot = s
+		}
+		for _, k := range n.kids {
+			walk(k)
+		}
+	}
+	for i := range c.rules {
+		walk(c.rules[i].root)
+	}
+	c.slots = len(slots)
+}
+
+// nextText starts the memos of a new text.
+func (s *scan) nextText() {
+	if len(s.poss) != s.c.nodes {
+		s.poss = make([]uint32, s.c.nodes)
+		s.kwm = make([]kwMemo, s.c.slots)
+		s.gen = 0
+	}
+	s.gen++
+	if s.gen >= 1<<31 { // the stamps of poss hold gen<<1
+		clear(s.poss)
+		clear(s.kwm)
+		s.gen = 1
+	}
+	s.kwBuf = s.kwBuf[:0]
+}
+
+// memoPossible is possible with its answer kept for the text.
+func (s *scan) memoPossible(n *cnode) bool {
+	if v := s.poss[n.id]; v>>1 == s.gen {
+		return v&1 == 1
+	}
+	ok := s.possible1(n)
+	v := s.gen << 1
+	if ok {
+		v |= 1
+	}
+	s.poss[n.id] = v
+	return ok
+}
+
+// memoKeywords is keywords with its result kept for the text. Results are
+// never written to by their users (see Weight, Disguised and Except, which
+// copy), so one result can be handed to every rule that asks.
+func (s *scan) memoKeywords(n *cnode) []imatch {
+	m := &s.kwm[n.slot]
+	if m.gen == s.gen {
+		return s.kwBuf[m.lo:m.hi:m.hi]
+	}
+	mk := s.mark()
+	out := s.keywords(n)
+	if len(out) > kwMemoMaxResult || len(s.kwBuf)+len(out) > kwMemoMaxTotal {
+		return out
+	}
+	lo := len(s.kwBuf)
+	s.kwBuf = append(s.kwBuf, out...)
+	s.buf = s.buf[:mk]
+	*m = kwMemo{gen: s.gen, lo: int32(lo), hi: int32(len(s.kwBuf))}
+	if len(out) == 0 {
+		return nil
+	}
+	return s.kwBuf[lo:len(s.kwBuf):len(s.kwBuf)]
+}
+
+// copied returns a copy of ms in the arena, for a caller that changes it.
+func (s *scan) copied(ms []imatch) []imatch {
+	mk := s.mark()
+	s.buf = append(s.buf, ms...)
+	return s.since(mk)
+}
