@@ -55,6 +55,7 @@ func FuzzDetect(f *testing.F) {
 		for _, e := range r.Entities {
 			check(string(e.Kind), e.Start, e.End, e.Evidence)
 		}
+		checkExport(t, d, text)
 		if again := d.Detect(text); !reflect.DeepEqual(r, again) {
 			t.Fatalf("not deterministic:\n%+v\n%+v", r, again)
 		}

@@ -43,7 +43,8 @@ type scan struct {
 	kindsDone bool
 	fired     []firedRule // see run
 	kept      []imatch    // the parts of fired[i].best, see keep
-	order     []firedAt   // see reportOrder
+	exported  []Match     // the matches of fired, see findings
+	order     []int32     // see reportOrder
 	ascii     uint8       // see mayHold
 	gen       uint32      // the text's generation, see memo.go
 	poss      []uint32    // by node id: gen<<1 | possible
@@ -276,11 +277,15 @@ func (s *scan) findings(rep *Report) {
 	}
 	first := len(rep.Findings)
 	rep.Findings = slices.Grow(rep.Findings, len(s.fired))
+	ms := s.exported[:0]
+	for i := range s.fired {
+		ms = append(ms, s.exportTo(&s.fired[i].best, &slab))
+	}
 	names := 0
-	for _, o := range s.reportOrder() {
-		f := &s.fired[o.i]
+	for _, i := range s.reportOrder(ms) {
+		f := &s.fired[i]
 		r := f.rule
-		m := s.exportTo(&f.best, &slab)
+		m := ms[i]
 		names += bits.OnesCount32(uint32(m.Disguise))
 		rep.Findings = append(rep.Findings, Finding{
 			Rule:       r.ID,
@@ -303,6 +308,8 @@ func (s *scan) findings(rep *Report) {
 		all = f.Match.Disguise.AppendNames(all)
 		f.Disguise = all[at:len(all):len(all)]
 	}
+	clear(ms) // drop references to the text
+	s.exported = ms[:0]
 	clear(s.fired) // drop references to the kept matches
 	s.fired = s.fired[:0]
 	clear(s.kept)
@@ -312,29 +319,20 @@ func (s *scan) findings(rep *Report) {
 	}
 }
 
-// firedAt is a fired rule and where its finding starts in the original.
-type firedAt struct {
-	start int
-	i     int
-}
-
 // reportOrder returns the indices of s.fired in the order of the report's
 // findings, by start in the original text, then by rule ID (see score):
-// sorting them here moves small records instead of Findings.
-func (s *scan) reportOrder() []firedAt {
+// sorting them here moves indices instead of Findings. ms are the exported
+// matches of s.fired.
+func (s *scan) reportOrder(ms []Match) []int32 {
 	order := s.order[:0]
-	for i := range s.fired {
-		start := -1
-		if m := &s.fired[i].best; !m.spanless() {
-			start, _ = s.t.Span(int(m.start), int(m.end))
-		}
-		order = append(order, firedAt{start, i})
+	for i := range ms {
+		order = append(order, int32(i))
 	}
-	slices.SortFunc(order, func(a, b firedAt) int {
-		if a.start != b.start {
-			return cmp.Compare(a.start, b.start)
+	slices.SortFunc(order, func(a, b int32) int {
+		if ms[a].Start != ms[b].Start {
+			return cmp.Compare(ms[a].Start, ms[b].Start)
 		}
-		return cmp.Compare(s.fired[a.i].rule.ID, s.fired[b.i].rule.ID)
+		return cmp.Compare(s.fired[a].rule.ID, s.fired[b].rule.ID)
 	})
 	s.order = order
 	return order
@@ -370,14 +368,11 @@ func (s *scan) exportTo(m *imatch, slab *[]Match) Match {
 		Op:     opName(m.op),
 		Weight: m.weight,
 	}
-	if m.start >= 0 {
-		os, oe := s.t.Span(int(m.start), int(m.end))
-		out.Start, out.End = os, oe
-		out.Evidence = s.t.Original()[os:oe]
-		out.Normalized = s.norm[m.start:m.end]
-	}
 	if len(m.parts) == 0 {
 		if !m.spanless() {
+			out.Start, out.End = s.t.Span(int(m.start), int(m.end))
+			out.Evidence = s.t.Original()[out.Start:out.End]
+			out.Normalized = s.norm[m.start:m.end]
 			out.Disguise = s.t.Kinds(int(m.start), int(m.end))
 		}
 		return out
@@ -385,10 +380,27 @@ func (s *scan) exportTo(m *imatch, slab *[]Match) Match {
 	n := len(m.parts)
 	out.Parts = (*slab)[:n:n]
 	*slab = (*slab)[n:]
+	// The span of a composite is the hull of its parts' spans (see
+	// composite), and Span maps a hull to the hull of the mapped spans as
+	// long as no part is empty, which none is: runPattern drops empty
+	// matches, and keywords and entities are never empty.
 	for i := range m.parts {
-		out.Parts[i] = s.exportTo(&m.parts[i], slab)
-		out.Disguise |= out.Parts[i].Disguise
+		p := &out.Parts[i]
+		*p = s.exportTo(&m.parts[i], slab)
+		out.Disguise |= p.Disguise
+		if p.Start < 0 {
+			continue // spanless parts take no room, see composite
+		}
+		if out.Start < 0 || p.Start < out.Start {
+			out.Start = p.Start
+		}
+		out.End = max(out.End, p.End)
 	}
+	if m.spanless() {
+		return out
+	}
+	out.Evidence = s.t.Original()[out.Start:out.End]
+	out.Normalized = s.norm[m.start:m.end]
 	return out
 }
 
