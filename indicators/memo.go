@@ -22,16 +22,21 @@ const (
 	kwMemoMaxTotal  = 1 << 12
 )
 
-// numberNodes gives every node of every rule an id for the possible memo,
-// and every keyword leaf a memo slot shared with the leaves that have the
-// same forms and the same whole-word setting.
+// numberNodes gives every node an id for the possible memo and every
+// keyword leaf a slot in the keyword memo. Nodes of the same structure (the
+// same operator, settings and children, wherever they occur) share their
+// id, and keyword leaves with the same forms and whole-word setting share
+// their slot: they give the same answers on every text.
 func (cp *compiler) numberNodes() {
 	c := cp.c
+	ids := map[string]int32{}
 	slots := map[string]int32{}
-	var walk func(n *cnode)
-	walk = func(n *cnode) {
-		n.id = int32(c.nodes)
-		c.nodes++
+	var walk func(n *cnode) int32
+	walk = func(n *cnode) int32 {
+		kids := make([]int32, len(n.kids))
+		for i, k := range n.kids {
+			kids[i] = walk(k)
+		}
 		n.slot = -1
 		if n.op == opKeywords {
 			key := fmt.Sprint(n.wholeWord, n.terms)
@@ -42,14 +47,19 @@ func (cp *compiler) numberNodes() {
 			}
 			n.slot = s
 		}
-		for _, k := range n.kids {
-			walk(k)
+		key := fmt.Sprint(n.op, n.slot, n.re, n.pre, n.entity, n.n, n.factor, uint64(n.kinds), kids)
+		id, ok := ids[key]
+		if !ok {
+			id = int32(len(ids))
+			ids[key] = id
 		}
+		n.id = id
+		return id
 	}
 	for i := range c.rules {
 		walk(c.rules[i].root)
 	}
-	c.slots = len(slots)
+	c.nodes, c.slots = len(ids), len(slots)
 }
 
 // nextText starts the memos of a new text.
