@@ -29,6 +29,7 @@ type nativeProgram struct {
 	nodes    []nativeNode // nodes[0] accepts
 	start    int32
 	anchored bool         // the program starts with ^: it can only match at 0
+	starts   *[256]bool   // bytes a match can begin with, or nil: see leadBytes
 	looks    []nativeLook // the lookaheads, while the program is built
 }
 
@@ -112,6 +113,7 @@ func compileNative(expr string) *nativeProgram {
 	for i := range p.nodes {
 		p.firstOf(int32(i), done)
 	}
+	p.starts = p.nodes[start].first.leadBytes()
 	return p
 }
 
@@ -464,6 +466,10 @@ func (p *nativeProgram) findAll(s string, dst [][2]int32, limit int) ([][2]int32
 	first := p.nodes[p.start].first
 	n0 := len(dst)
 	for pos := 0; pos < len(s) && len(dst)-n0 < limit; {
+		if p.starts != nil && !p.starts[s[pos]] {
+			pos++
+			continue
+		}
 		r, size := decodeRune(s, pos)
 		if !first.has(r) {
 			pos += size

@@ -90,3 +90,43 @@ func (c *runeClass) union(d *runeClass) *runeClass {
 	}
 	return newRuneClass(out)
 }
+
+// leadBytes returns the bytes that can begin the UTF-8 encoding of a rune
+// of c, so that a search for where c can match steps over the others a byte
+// at a time instead of decoding every rune: Chinese text against a class
+// of digits skips whole runes on the first byte. It returns nil when c
+// admits anything or has U+FFFD, which decodeRune also returns for a
+// continuation byte on its own: then a search must decode at every rune.
+func (c *runeClass) leadBytes() *[256]bool {
+	if c == nil || c.has(utf8.RuneError) {
+		return nil
+	}
+	var lead [256]bool
+	for b := range utf8.RuneSelf {
+		lead[b] = c.has(rune(b))
+	}
+	// The runes a lead byte can begin, a superset where it could also
+	// begin an invalid sequence: those decode to U+FFFD, not in c.
+	span := func(b int) (lo, hi rune) {
+		switch {
+		case b < 0xE0:
+			lo = rune(b&0x1F) << 6
+			return lo, lo | 0x3F
+		case b < 0xF0:
+			lo = rune(b&0x0F) << 12
+			return lo, lo | 0xFFF
+		}
+		lo = rune(b&0x07) << 18
+		return lo, lo | 0x3FFFF
+	}
+	for b := 0xC2; b <= 0xF4; b++ {
+		lo, hi := span(b)
+		for i := 0; i+1 < len(c.ranges); i += 2 {
+			if c.ranges[i] <= hi && lo <= c.ranges[i+1] {
+				lead[b] = true
+				break
+			}
+		}
+	}
+	return &lead
+}
