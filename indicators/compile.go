@@ -49,10 +49,14 @@ type compiled struct {
 	byPat   [][]int32
 	always  []int32 // rules without a necessary keyword: run on every text
 	caps    map[string]int
-	nodes   int       // nodes of all rules, see numberNodes
-	slots   int       // distinct keyword leaves, see numberNodes
-	pool    sync.Pool // *scan
-	bigPool sync.Pool // *scan of texts longer than bigText
+	nodes   int // nodes of all rules, see numberNodes
+	slots   int // distinct keyword leaves, see numberNodes
+	// byPatNeed lists by pattern the necessary sets of leaves it is in,
+	// of which there are needSets (see numberNeeds).
+	byPatNeed [][]int32
+	needSets  int
+	pool      sync.Pool // *scan
+	bigPool   sync.Pool // *scan of texts longer than bigText
 }
 
 // crule is a compiled rule.
@@ -78,6 +82,7 @@ type cnode struct {
 	needDone  bool
 	id        int32 // index in the possible memo, see numberNodes
 	slot      int32 // opKeywords: index in the keyword memo, or -1
+	needSlot  int32 // leaves: index of the necessary set, or -1 (see numberNeeds)
 }
 
 // cterm is one keyword form of a compiled Keywords leaf.

@@ -121,6 +121,9 @@ func (s *scan) eval(n *cnode) []imatch {
 // k-way merge when few forms occur, which is linear in the hits of a long
 // text, and a sort of their concatenation when many do.
 func (s *scan) keywords(n *cnode) []imatch {
+	if n.needSlot >= 0 && s.needHit[n.needSlot] != s.gen {
+		return nil // none of its forms occurs, see markNeeds
+	}
 	mk := s.mark()
 	var hlocal [8]int32 // the next hit of each form that occurs, see chainHits
 	var tlocal [8]*cterm

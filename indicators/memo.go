@@ -1,6 +1,9 @@
 package indicators
 
-import "fmt"
+import (
+	"fmt"
+	"slices"
+)
 
 // Rules share much of their structure: the keyword sets of sets.json
 // appear in dozens of rules, and combinators ask each child whether it can
@@ -60,6 +63,53 @@ func (cp *compiler) numberNodes() {
 		walk(c.rules[i].root)
 	}
 	c.nodes, c.slots = len(ids), len(slots)
+	cp.numberNeeds()
+}
+
+// numberNeeds gives the necessary set of every leaf (see need) an index,
+// shared by the leaves with the same set, and lists by automaton pattern
+// the sets it is in: a text marks the sets its keywords satisfy once (see
+// markNeeds), and possible looks a leaf's mark up instead of looking for
+// each of its keywords in the text.
+func (cp *compiler) numberNeeds() {
+	c := cp.c
+	sets := map[string]int32{}
+	c.byPatNeed = make([][]int32, len(c.forms))
+	var walk func(n *cnode)
+	walk = func(n *cnode) {
+		for _, k := range n.kids {
+			walk(k)
+		}
+		n.needSlot = -1
+		if n.op != opKeywords && n.op != opPattern || n.needs.always {
+			return
+		}
+		pats := slices.Compact(slices.Sorted(slices.Values(n.needs.pats)))
+		key := fmt.Sprint(pats)
+		id, ok := sets[key]
+		if !ok {
+			id = int32(len(sets))
+			sets[key] = id
+			for _, p := range pats {
+				c.byPatNeed[p] = append(c.byPatNeed[p], id)
+			}
+		}
+		n.needSlot = id
+	}
+	for i := range c.rules {
+		walk(c.rules[i].root)
+	}
+	c.needSets = len(sets)
+}
+
+// markNeeds stamps the necessary sets that the keywords of the text
+// satisfy.
+func (s *scan) markNeeds() {
+	for _, p := range s.pats {
+		for _, ns := range s.c.byPatNeed[p] {
+			s.needHit[ns] = s.gen
+		}
+	}
 }
 
 // nextText starts the memos of a new text.
@@ -67,12 +117,14 @@ func (s *scan) nextText() {
 	if len(s.poss) != s.c.nodes {
 		s.poss = make([]uint32, s.c.nodes)
 		s.kwm = make([]kwMemo, s.c.slots)
+		s.needHit = make([]uint32, s.c.needSets)
 		s.gen = 0
 	}
 	s.gen++
 	if s.gen >= 1<<31 { // the stamps of poss hold gen<<1
 		clear(s.poss)
 		clear(s.kwm)
+		clear(s.needHit)
 		s.gen = 1
 	}
 	s.kwBuf = s.kwBuf[:0]

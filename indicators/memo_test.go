@@ -36,3 +36,50 @@ func TestMemoIDs(t *testing.T) {
 		t.Errorf("keywords and substrings share keyword slot %d", a.slot)
 	}
 }
+
+// TestNeedMarks checks the marks of markNeeds against the hits themselves:
+// a leaf's necessary set is marked on a text exactly when one of its forms
+// occurs there.
+func TestNeedMarks(t *testing.T) {
+	d := defaultDetector()
+	texts := append(append([]string{}, benchSMS...), benchShort...)
+	for _, r := range d.Rules() {
+		texts = append(texts, r.Match...)
+	}
+	var leaves []*cnode
+	var walk func(n *cnode)
+	walk = func(n *cnode) {
+		if n.needSlot >= 0 {
+			leaves = append(leaves, n)
+		}
+		for _, k := range n.kids {
+			walk(k)
+		}
+	}
+	for i := range d.c.rules {
+		walk(d.c.rules[i].root)
+	}
+	if len(leaves) == 0 {
+		t.Fatal("no leaf has a necessary set")
+	}
+	marked := 0
+	for _, text := range texts {
+		s := d.c.getScan(text)
+		for _, n := range leaves {
+			want := false
+			for _, p := range n.needs.pats {
+				want = want || s.first[p] != 0
+			}
+			if got := s.needHit[n.needSlot] == s.gen; got != want {
+				t.Fatalf("%q: leaf %v marked %v, want %v", text, n.terms, got, want)
+			}
+			if want {
+				marked++
+			}
+		}
+		d.c.putScan(s)
+	}
+	if marked == 0 {
+		t.Error("no leaf was marked on any text")
+	}
+}

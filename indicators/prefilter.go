@@ -123,19 +123,10 @@ func (c *compiled) needAll(n *cnode) {
 func (s *scan) possible(n *cnode) bool { return s.memoPossible(n) }
 
 func (s *scan) possible1(n *cnode) bool {
-	// A combinator's necessary set is made of its children's, which are
-	// checked (and memoized) below: only leaves look at the keywords.
-	if leaf := n.op == opKeywords || n.op == opPattern; leaf && !n.needs.always {
-		found := false
-		for _, p := range n.needs.pats {
-			if s.first[p] != 0 {
-				found = true
-				break
-			}
-		}
-		if !found {
-			return false
-		}
+	// Only leaves have a needSlot: a combinator's necessary set is made of
+	// its children's, which are checked (and memoized) below.
+	if n.needSlot >= 0 && s.needHit[n.needSlot] != s.gen {
+		return false // see markNeeds
 	}
 	switch n.op {
 	case opPattern:

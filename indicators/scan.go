@@ -50,6 +50,7 @@ type scan struct {
 	poss      []uint32    // by node id: gen<<1 | possible
 	kwm       []kwMemo    // by keyword slot
 	kwBuf     []imatch    // the results of kwm
+	needHit   []uint32    // by necessary set: gen when satisfied, see markNeeds
 	big       bool        // from the pool of long texts, see bigText
 }
 
@@ -75,6 +76,7 @@ func (c *compiled) getScan(text string) *scan {
 	s.norm = s.t.Normalized()
 	s.hits = c.matcher.FindAll(s.norm, s.hits[:0])
 	s.chainHits()
+	s.markNeeds()
 	return s
 }
 
