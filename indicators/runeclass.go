@@ -12,6 +12,11 @@ type runeClass struct {
 	ranges []rune // lo, hi pairs, sorted and disjoint, all >= utf8.RuneSelf
 	all    []rune // lo, hi pairs of the whole class, for union
 	noHan  bool   // no rune of the CJK blocks 2E80–9FFF is in the class
+	// but, when not nil, holds every rune >= utf8.RuneSelf that is not in
+	// the class: negations of a few runes, such as [^。！？] or ., are the
+	// commonest classes of the catalog's patterns, and a short list is
+	// quicker to check than their ranges.
+	but []rune
 }
 
 // newRuneClass returns the class of the sorted, disjoint lo, hi pairs in
@@ -30,7 +35,40 @@ func newRuneClass(ranges []rune) *runeClass {
 			c.ranges = append(c.ranges, max(lo, utf8.RuneSelf), hi)
 		}
 	}
+	c.but = c.gaps(maxBut)
 	return c
+}
+
+// maxBut is the most runes a class may lack to be checked by its gaps.
+const maxBut = 8
+
+// gaps returns the runes >= utf8.RuneSelf that are not in c, or nil if
+// there are none or more than max.
+func (c *runeClass) gaps(max int) []rune {
+	var out []rune
+	next := rune(utf8.RuneSelf) // the first rune not known to be in c
+	add := func(lo, hi rune) bool {
+		if int(hi-lo+1) > max-len(out) {
+			return false
+		}
+		for r := lo; r <= hi; r++ {
+			out = append(out, r)
+		}
+		return true
+	}
+	for i := 0; i+1 < len(c.ranges); i += 2 {
+		if c.ranges[i] > next && !add(next, c.ranges[i]-1) {
+			return nil
+		}
+		next = c.ranges[i+1] + 1
+	}
+	if next <= utf8.MaxRune && !add(next, utf8.MaxRune) {
+		return nil
+	}
+	if len(out) == 0 {
+		return nil
+	}
+	return out
 }
 
 // has reports whether r is in the class; -1 (no rune) never is.
@@ -40,6 +78,14 @@ func (c *runeClass) has(r rune) bool {
 	}
 	if c.noHan && 0x2E80 <= r && r <= 0x9FFF {
 		return false // Chinese text against \d and the like
+	}
+	if c.but != nil {
+		for _, x := range c.but {
+			if r == x {
+				return false
+			}
+		}
+		return r <= utf8.MaxRune
 	}
 	rs := c.ranges
 	if len(rs) <= 16 {
