@@ -17,7 +17,20 @@ type runeClass struct {
 	// commonest classes of the catalog's patterns, and a short list is
 	// quicker to check than their ranges.
 	but []rune
+	// sieve, when sparse, has the bit runeHash(r) of every rune r >=
+	// utf8.RuneSelf in the class: most runes of a text fail it, without a
+	// look at the ranges. Classes of a few Chinese words' first characters
+	// are tested at every rune of a text.
+	sieve  [4]uint64
+	sparse bool
 }
+
+// maxSparse is the most runes >= utf8.RuneSelf a class may have to get a
+// sieve: with more, too many runes would pass it.
+const maxSparse = 48
+
+// runeHash spreads runes over the 256 bits of a sieve.
+func runeHash(r rune) uint8 { return uint8(uint32(r) * 2654435761 >> 24) }
 
 // newRuneClass returns the class of the sorted, disjoint lo, hi pairs in
 // ranges, as regexp/syntax gives them.
@@ -36,6 +49,19 @@ func newRuneClass(ranges []rune) *runeClass {
 		}
 	}
 	c.but = c.gaps(maxBut)
+	n := 0
+	for i := 0; i+1 < len(c.ranges); i += 2 {
+		n += int(c.ranges[i+1] - c.ranges[i] + 1)
+	}
+	if n <= maxSparse {
+		c.sparse = true
+		for i := 0; i+1 < len(c.ranges); i += 2 {
+			for r := c.ranges[i]; r <= c.ranges[i+1]; r++ {
+				h := runeHash(r)
+				c.sieve[h>>6] |= 1 << (h & 63)
+			}
+		}
+	}
 	return c
 }
 
@@ -78,6 +104,11 @@ func (c *runeClass) has(r rune) bool {
 	}
 	if c.noHan && 0x2E80 <= r && r <= 0x9FFF {
 		return false // Chinese text against \d and the like
+	}
+	if c.sparse {
+		if h := runeHash(r); c.sieve[h>>6]&(1<<(h&63)) == 0 {
+			return false
+		}
 	}
 	if c.but != nil {
 		for _, x := range c.but {
