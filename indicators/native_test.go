@@ -79,7 +79,7 @@ func TestNativeClasses(t *testing.T) {
 	if testing.Short() {
 		t.Skip("walks every rune")
 	}
-	for _, expr := range []string{`\d`, `\D`, `\s`, `\S`, `.`, `[^\d\s。]`, `[\d]`, `\x41`, `[éßΩ]`, `[我你他]`, `[a-z我ß]`, `[😀-🙏]`, "[\u00a0-\u07ff]", `[^。！？]`, `[^é，😀]`} {
+	for _, expr := range []string{`\d`, `\D`, `\s`, `\S`, `.`, `[^\d\s。]`, `[\d]`, `\x41`, `[éßΩ]`, `[我你他]`, `[a-z我ß]`, `[😀-🙏]`, "[\u00a0-\u07ff]", `[^。！？]`, `[^é，😀]`, `[\d我你]`, `\d|存|十`} {
 		p := compileNative(expr)
 		if p == nil {
 			t.Fatalf("compileNative(%q) = nil", expr)

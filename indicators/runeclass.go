@@ -11,7 +11,11 @@ type runeClass struct {
 	ascii  [2]uint64
 	ranges []rune // lo, hi pairs, sorted and disjoint, all >= utf8.RuneSelf
 	all    []rune // lo, hi pairs of the whole class, for union
-	noHan  bool   // no rune of the CJK blocks 2E80–9FFF is in the class
+	// hanSieve, when hanSparse, is a sieve (see sieve) of the runes of the
+	// class in the CJK blocks 2E80–9FFF: Chinese text against \d, or
+	// against \d and a few first characters of words, mostly fails it.
+	hanSieve  [4]uint64
+	hanSparse bool
 	// but, when not nil, holds every rune >= utf8.RuneSelf that is not in
 	// the class: negations of a few runes, such as [^。！？] or ., are the
 	// commonest classes of the catalog's patterns, and a short list is
@@ -35,11 +39,8 @@ func runeHash(r rune) uint8 { return uint8(uint32(r) * 2654435761 >> 24) }
 // newRuneClass returns the class of the sorted, disjoint lo, hi pairs in
 // ranges, as regexp/syntax gives them.
 func newRuneClass(ranges []rune) *runeClass {
-	c := &runeClass{all: ranges, noHan: true}
+	c := &runeClass{all: ranges}
 	for i := 0; i+1 < len(ranges); i += 2 {
-		if ranges[i] <= 0x9FFF && ranges[i+1] >= 0x2E80 {
-			c.noHan = false
-		}
 		lo, hi := ranges[i], ranges[i+1]
 		for r := lo; r <= hi && r < utf8.RuneSelf; r++ {
 			c.ascii[r>>6] |= 1 << (r & 63)
@@ -49,20 +50,34 @@ func newRuneClass(ranges []rune) *runeClass {
 		}
 	}
 	c.but = c.gaps(maxBut)
+	c.sparse = sift(&c.sieve, c.ranges, utf8.RuneSelf, utf8.MaxRune)
+	c.hanSparse = sift(&c.hanSieve, c.ranges, hanFirst, hanLast)
+	return c
+}
+
+// The CJK blocks, where most runes of Chinese text are.
+const (
+	hanFirst = 0x2E80
+	hanLast  = 0x9FFF
+)
+
+// sift sets the bit runeHash(r) in sieve of every rune r of the ranges
+// between lo and hi, and reports whether there are at most maxSparse.
+func sift(sieve *[4]uint64, ranges []rune, lo, hi rune) bool {
 	n := 0
-	for i := 0; i+1 < len(c.ranges); i += 2 {
-		n += int(c.ranges[i+1] - c.ranges[i] + 1)
+	for i := 0; i+1 < len(ranges); i += 2 {
+		n += int(max(0, min(hi, ranges[i+1])-max(lo, ranges[i])+1))
 	}
-	if n <= maxSparse {
-		c.sparse = true
-		for i := 0; i+1 < len(c.ranges); i += 2 {
-			for r := c.ranges[i]; r <= c.ranges[i+1]; r++ {
-				h := runeHash(r)
-				c.sieve[h>>6] |= 1 << (h & 63)
-			}
+	if n > maxSparse {
+		return false
+	}
+	for i := 0; i+1 < len(ranges); i += 2 {
+		for r := max(lo, ranges[i]); r <= min(hi, ranges[i+1]); r++ {
+			h := runeHash(r)
+			sieve[h>>6] |= 1 << (h & 63)
 		}
 	}
-	return c
+	return true
 }
 
 // maxBut is the most runes a class may lack to be checked by its gaps.
@@ -102,8 +117,10 @@ func (c *runeClass) has(r rune) bool {
 	if r < utf8.RuneSelf {
 		return r >= 0 && c.ascii[r>>6]&(1<<(r&63)) != 0
 	}
-	if c.noHan && 0x2E80 <= r && r <= 0x9FFF {
-		return false // Chinese text against \d and the like
+	if c.hanSparse && hanFirst <= r && r <= hanLast {
+		if h := runeHash(r); c.hanSieve[h>>6]&(1<<(h&63)) == 0 {
+			return false
+		}
 	}
 	if c.sparse {
 		if h := runeHash(r); c.sieve[h>>6]&(1<<(h&63)) == 0 {
