@@ -369,3 +369,84 @@ func TestSingleWordsStayLow(t *testing.T) {
 		}
 	}
 }
+
+// familyNegatives are legitimate messages shaped like one rule family's
+// scams (a real notice, listing or chat with the same words). None of the
+// family's rules may fire on them, and none may be flagged: a rule family
+// is judged by the legitimate texts it leaves alone as much as by the scams
+// it catches.
+var familyNegatives = []struct {
+	family string
+	rules  []string
+	texts  []string
+}{
+	{
+		family: "romance face scan in a private channel",
+		rules:  []string{"romance.face-scan-private-channel"},
+		texts: []string{
+			"亲爱的用户，为保障交友安全，请在App内完成人脸认证后再发起约会邀请。",
+			"亲爱的会员，您的账号需完成实名认证，请在设置页进行人脸识别。",
+			"老婆，小区门禁换成刷脸了，物业让我们下载业主App登记一下。",
+			"宝贝，酒店前台说入住要刷脸，你带上身份证就行。",
+			"老公，银行卡限额要在手机银行里做人脸验证才能调，我晚上弄。",
+			"约会软件最近都要求人脸识别，防止有人冒用照片。",
+			"情侣去机场现在可以刷脸登机，不用拿身份证了。",
+			"亲爱的，高铁站刷脸进站排队很快，你别着急。",
+			"我们公司考勤换成人脸识别了，下载企业App打卡。",
+			"宝贝，下载这个视频软件看电影吧，会员我已经买好了。",
+			"亲爱的，支付宝刷脸付款太方便了，超市结账一秒钟。",
+			"匹配对象的资料显示已通过人脸认证，聊天更放心。",
+			"恋人之间也要保护隐私，不要把人脸照片随便发给别人。",
+			"老婆，社保认证要刷脸，我帮爸妈在手机上弄好了。",
+			"约会前建议在平台内视频聊天，确认对方是真人。",
+			"亲爱的，考试报名系统要人脸验证，你记得下午去做。",
+		},
+	},
+	{
+		family: "job offer with gifts for joining",
+		rules:  []string{"job_lure.joining-gift"},
+		texts: []string{
+			"招聘行政助理，月薪6000，五险一金，入职满一年有年终奖。",
+			"新人入职培训安排在周一上午，请提前十分钟到会议室。",
+			"岗位：仓库管理员；薪资面议；节日福利有月饼礼盒和年货。",
+			"内推成功入职满三个月，公司发放推荐奖金两千元。",
+			"招聘销售代表，底薪加提成，入职后统一安排带薪培训。",
+			"本公司招聘前台文员，工资按月发放，入职签订劳动合同。",
+			"新员工入职当天领取工牌和电脑，岗位培训为期一周。",
+			"职位：软件工程师；年薪30万起；弹性工作；每年体检。",
+			"招聘店员，月薪4500，包工作餐，生日当月发放福利。",
+			"欢迎新人加入我们，周五部门聚餐，地点另行通知。",
+			"公司年会抽奖设了一等奖，新入职员工同样可以参加。",
+			"招聘护士，薪资按医院标准，入职需提供执业证书。",
+			"岗位要求本科及以上，月薪面议，入职后缴纳社保公积金。",
+			"新人红包已经在群里发了，大家记得领。",
+			"招聘外卖骑手，多劳多得，工资每月十五号发放。",
+			"加入我们团队的同学，请在周三前提交入职材料。",
+		},
+	},
+}
+
+func TestFamilyNegatives(t *testing.T) {
+	d := catalogDetector(t)
+	for _, f := range familyNegatives {
+		if len(f.texts) < 15 {
+			t.Errorf("%s: %d negatives, want at least 15", f.family, len(f.texts))
+		}
+		watched := map[string]bool{}
+		for _, id := range f.rules {
+			watched[id] = true
+		}
+		for _, text := range f.texts {
+			r := d.Detect(text)
+			var fired []string
+			hit := false
+			for _, m := range r.Findings {
+				fired = append(fired, m.Rule)
+				hit = hit || watched[m.Rule]
+			}
+			if hit || r.Flagged {
+				t.Errorf("%s: fired %v (score %d): %s", f.family, fired, r.Score, text)
+			}
+		}
+	}
+}
