@@ -1,7 +1,8 @@
 package indicators
 
 import (
-	"fmt"
+	"encoding/binary"
+	"math"
 	"slices"
 )
 
@@ -34,6 +35,7 @@ func (cp *compiler) numberNodes() {
 	c := cp.c
 	ids := map[string]int32{}
 	slots := map[string]int32{}
+	var key []byte // scratch for the map keys
 	var walk func(n *cnode) int32
 	walk = func(n *cnode) int32 {
 		kids := make([]int32, len(n.kids))
@@ -42,19 +44,38 @@ func (cp *compiler) numberNodes() {
 		}
 		n.slot = -1
 		if n.op == opKeywords {
-			key := fmt.Sprint(n.wholeWord, n.terms)
-			s, ok := slots[key]
+			key = binary.AppendUvarint(key[:0], uint64(len(n.terms)))
+			key = append(key, 0)
+			if n.wholeWord {
+				key[len(key)-1] = 1
+			}
+			for _, t := range n.terms {
+				key = binary.AppendUvarint(key, uint64(t.pat))
+				key = binary.AppendUvarint(key, uint64(len(t.canonical)))
+				key = append(key, t.canonical...)
+			}
+			s, ok := slots[string(key)]
 			if !ok {
 				s = int32(len(slots))
-				slots[key] = s
+				slots[string(key)] = s
 			}
 			n.slot = s
 		}
-		key := fmt.Sprint(n.op, n.slot, n.re, n.pre, n.entity, n.n, n.factor, uint64(n.kinds), kids)
-		id, ok := ids[key]
+		key = append(key[:0], byte(n.op))
+		for _, v := range []int64{int64(n.slot), int64(n.re), int64(n.entityIndex()), int64(n.n),
+			int64(math.Float64bits(n.factor)), int64(n.kinds), int64(len(n.pre)), int64(len(kids))} {
+			key = binary.AppendVarint(key, v)
+		}
+		for _, p := range n.pre {
+			key = binary.AppendVarint(key, int64(p))
+		}
+		for _, k := range kids {
+			key = binary.AppendVarint(key, int64(k))
+		}
+		id, ok := ids[string(key)]
 		if !ok {
 			id = int32(len(ids))
-			ids[key] = id
+			ids[string(key)] = id
 		}
 		n.id = id
 		return id
@@ -66,6 +87,9 @@ func (cp *compiler) numberNodes() {
 	cp.numberNeeds()
 }
 
+// entityIndex returns the index of n's entity kind in EntityKinds, or -1.
+func (n *cnode) entityIndex() int { return slices.Index(EntityKinds, n.entity) }
+
 // numberNeeds gives the necessary set of every leaf (see need) an index,
 // shared by the leaves with the same set, and lists by automaton pattern
 // the sets it is in: a text marks the sets its keywords satisfy once (see
@@ -74,6 +98,7 @@ func (cp *compiler) numberNodes() {
 func (cp *compiler) numberNeeds() {
 	c := cp.c
 	sets := map[string]int32{}
+	var key []byte // scratch for the map keys
 	c.byPatNeed = make([][]int32, len(c.forms))
 	var walk func(n *cnode)
 	walk = func(n *cnode) {
@@ -85,11 +110,14 @@ func (cp *compiler) numberNeeds() {
 			return
 		}
 		pats := slices.Compact(slices.Sorted(slices.Values(n.needs.pats)))
-		key := fmt.Sprint(pats)
-		id, ok := sets[key]
+		key = key[:0]
+		for _, p := range pats {
+			key = binary.AppendUvarint(key, uint64(p))
+		}
+		id, ok := sets[string(key)]
 		if !ok {
 			id = int32(len(sets))
-			sets[key] = id
+			sets[string(key)] = id
 			for _, p := range pats {
 				c.byPatNeed[p] = append(c.byPatNeed[p], id)
 			}
