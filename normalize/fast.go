@@ -1,7 +1,6 @@
 package normalize
 
 import (
-	"slices"
 	"sync"
 	"unicode/utf8"
 )
@@ -18,10 +17,9 @@ import (
 // already scanned, a few per cent for a message that needs the general
 // path, against about a third less time for the messages it takes.
 
-// fastScratch holds the buffers of fastScan, kept for reuse.
+// fastScratch holds the buffer of fastScan, kept for reuse.
 type fastScratch struct {
 	events []int32 // see fastScan
-	src    []int32 // for each rune kept, the offset of its first byte
 }
 
 var fastPool = sync.Pool{New: func() any { return new(fastScratch) }}
@@ -51,13 +49,12 @@ func plainHanRunes() *[(plainHanHi - plainHanLo) / 64]uint64 {
 // is at most maxPooled bytes long, so that the buffers are always kept.
 func fastNormalize(s string, opts *Options) (Text, bool) {
 	p := fastPool.Get().(*fastScratch)
-	// One offset per rune at most: size the buffer once.
-	events, src, ok := fastScan(p.events[:0], slices.Grow(p.src[:0], len(s)), s, opts)
+	events, ok := fastScan(p.events[:0], s, opts)
 	var t Text
 	if ok {
-		t = fastBuild(s, events, src)
+		t = fastBuild(s, events)
 	}
-	p.events, p.src = events, src
+	p.events = events
 	fastPool.Put(p)
 	return t, ok
 }
@@ -66,16 +63,15 @@ func fastNormalize(s string, opts *Options) (Text, bool) {
 // appends to events, in order, what changes s: the byte range [start, end)
 // of every run of separators it removes, and (offset, replacement) for
 // every rune that a fold turns into one ASCII byte (ＶＸ１, ！ and capitals),
-// where replacement is -1 - (kind<<8 | byte); and to src the offset of
-// every rune that remains. It reports false if a rune of s may be changed
+// where replacement is -1 - (kind<<replShift | rune). It reports false if a rune of s may be changed
 // in any other way, or if the separator rule needs what only the general
 // path knows.
-func fastScan(events, src []int32, s string, opts *Options) ([]int32, []int32, bool) {
+func fastScan(events []int32, s string, opts *Options) ([]int32, bool) {
 	prev := classOther // as in removeSeparators
 	tok := 0
 	numRun, numWide := 0, false // the run of digit-like runes, and whether it has one that is not ASCII
 	sepStart := -1              // start of the current run of separators, or -1
-	sepSrc, sepEvents := 0, 0   // len(src) and len(events) at the start of the run
+	sepEvents := 0              // len(events) at the start of the run
 	for i := 0; i < len(s); {
 		var r rune
 		var inf info
@@ -96,7 +92,7 @@ func fastScan(events, src []int32, s string, opts *Options) ([]int32, []int32, b
 		} else {
 			r, size = utf8.DecodeRuneInString(s[i:])
 			if r == utf8.RuneError && size == 1 || lookalike(r) != 0 {
-				return events, src, false
+				return events, false
 			}
 			inf = lookup(r)
 		}
@@ -105,18 +101,18 @@ func fastScan(events, src []int32, s string, opts *Options) ([]int32, []int32, b
 			// Invisible characters and runes a traditional phrase
 			// changes are for the general path.
 			if inf.class() == classInvisible || changedByPhrase(r) {
-				return events, src, false
+				return events, false
 			}
 			switch op := inf.op(); {
 			case op == opNone:
 			case op == opCase && r < utf8.RuneSelf:
 				if opts.Case {
-					repl = -1 - (int32(Case)<<8 | int32(inf.payload()))
+					repl = -1 - (int32(Case)<<replShift | int32(inf.payload()))
 				}
 			case (op == opWidth || op == opCompat) && opts.Width:
 				f := foldString(inf)
 				if len(f) != 1 {
-					return events, src, false
+					return events, false
 				}
 				// The units of the general path carry the info of the
 				// folded rune, which decides the separator rule.
@@ -130,9 +126,9 @@ func fastScan(events, src []int32, s string, opts *Options) ([]int32, []int32, b
 					r = inf.payload()
 					inf = lookup(r)
 				}
-				repl = -1 - (int32(k)<<8 | r)
+				repl = -1 - (int32(k)<<replShift | r)
 			default:
-				return events, src, false
+				return events, false
 			}
 		}
 		c := inf.class()
@@ -140,16 +136,15 @@ func fastScan(events, src []int32, s string, opts *Options) ([]int32, []int32, b
 			if r == '+' || r == '@' || inf.isNumeral() {
 				// Entity syntax depends on the next rune; a digit-like
 				// separator would join a numeral run.
-				return events, src, false
+				return events, false
 			}
 			if sepStart < 0 {
-				sepStart, sepSrc, sepEvents = i, len(src), len(events)
+				sepStart, sepEvents = i, len(events)
 			}
 			if repl != 0 {
 				// Dropped with the run if it is removed.
 				events = append(events, int32(i), repl)
 			}
-			src = append(src, int32(i))
 			i += size
 			continue
 		}
@@ -165,7 +160,6 @@ func fastScan(events, src []int32, s string, opts *Options) ([]int32, []int32, b
 			}
 			if remove {
 				events = append(events[:sepEvents], int32(sepStart), int32(i))
-				src = src[:sepSrc]
 			} else {
 				numRun = 0
 			}
@@ -188,17 +182,16 @@ func fastScan(events, src []int32, s string, opts *Options) ([]int32, []int32, b
 			numRun++
 			numWide = numWide || r >= utf8.RuneSelf
 			if numRun >= NumeralRun && numWide {
-				return events, src, false
+				return events, false
 			}
 		} else {
 			numRun = 0
 		}
-		src = append(src, int32(i))
 		i += size
 		if plain {
 			// A run of plain Han leaves the state as the first one set
-			// it (prev is CJK, tok and numRun are 0): only the offsets
-			// need noting.
+			// it (prev is CJK, tok and numRun are 0): it only needs
+			// checking.
 			for i+2 < len(s) {
 				c := s[i]
 				if c < 0xE1 || c > 0xEF || c == 0xED || s[i+1]&0xC0 != 0x80 || s[i+2]&0xC0 != 0x80 {
@@ -208,13 +201,12 @@ func fastScan(events, src []int32, s string, opts *Options) ([]int32, []int32, b
 				if x := uint32(r - plainHanLo); x >= plainHanHi-plainHanLo || plainHan[x/64]&(1<<(x%64)) == 0 {
 					break
 				}
-				src = append(src, int32(i))
 				i += 3
 			}
 		}
 	}
 	// Separators at the end are kept.
-	return events, src, true
+	return events, true
 }
 
 // nextClass returns the class of the unit the general path makes of the
@@ -230,57 +222,87 @@ func nextClass(s string, width bool) int {
 	return inf.class()
 }
 
-// fastBuild makes the Text of s from the events and offsets of fastScan.
-func fastBuild(s string, events, src []int32) Text {
+// replShift is where the kind starts in a replacement event, above the
+// rune: the kinds of a replacement, at most Ambiguous, fit below bit 31.
+const replShift = 21
+
+// fastBuild makes the Text of s from the events of fastScan.
+func fastBuild(s string, events []int32) Text {
 	if len(events) == 0 {
 		return Text{original: s, normalized: s}
 	}
-	removed, marked := 0, 0
+	// Count the bytes and the triples (see Text). After a rune replaced
+	// by one of another length, the next rune needs a triple, unless an
+	// event gives it one or removes it.
+	size, n, gap := len(s), 0, -1
 	for k := 0; k < len(events); k += 2 {
-		if events[k+1] >= 0 {
-			removed += int(events[k+1] - events[k])
-			marked++
-			continue
+		at := int(events[k])
+		if gap >= 0 && gap != at {
+			n++
 		}
-		removed += seqLen(s[events[k]]) - 1
-		if k == 0 || events[k-1] != events[k] {
-			// A rune right after a cut shares its mark.
-			marked++
-		}
-	}
-	size := len(s) - removed
-	out := make([]byte, size)
-	runes := len(src)
-	nb := numBlocks(size)
-	m := make([]int32, runes+nb+2*marked)
-	copy(m, src)
-	pairs := m[runes+nb:]
-	// Copy the bytes between the events.
-	j, start, p := 0, 0, 0
-	for k := 0; k < len(events); k += 2 {
-		end := int(events[k])
-		j += copy(out[j:], s[start:end])
+		gap = -1
 		if events[k+1] >= 0 {
-			// A cut: the rune after it records the removal.
-			pairs[p], pairs[p+1] = int32(j), int32(Separator)
-			p += 2
-			start = int(events[k+1])
+			size -= int(events[k+1]) - at
+			n++
 			continue
 		}
 		x := -1 - events[k+1]
-		if p > 0 && pairs[p-2] == int32(j) {
-			pairs[p-1] |= x >> 8
-		} else {
-			pairs[p], pairs[p+1] = int32(j), x>>8
-			p += 2
+		l, nl := seqLen(s[at]), runeLen(x&(1<<replShift-1))
+		size += nl - l
+		if k == 0 || int(events[k-1]) != at {
+			// A rune right after a cut shares its triple.
+			n++
 		}
-		out[j] = byte(x)
-		j++
-		start = end + seqLen(s[end])
+		if l != nl {
+			gap = at + l
+		}
+	}
+	if gap >= 0 && gap < len(s) {
+		n++
+	}
+	m, out := newText(n, size)
+	// Copy the bytes between the events.
+	j, start, t := 0, 0, 0
+	gap, gapJ := -1, 0
+	for k := 0; k < len(events); k += 2 {
+		at := int(events[k])
+		if gap >= 0 && gap != at {
+			m[t], m[t+1], m[t+2] = int32(gapJ), int32(gap), 0
+			t += 3
+		}
+		gap = -1
+		j += copy(out[j:], s[start:at])
+		if events[k+1] >= 0 {
+			// A cut: the rune after it records the removal.
+			start = int(events[k+1])
+			m[t], m[t+1], m[t+2] = int32(j), int32(start), int32(Separator)
+			t += 3
+			continue
+		}
+		x := -1 - events[k+1]
+		if t > 0 && int(m[t-3]) == j {
+			m[t-1] |= x >> replShift
+		} else {
+			m[t], m[t+1], m[t+2] = int32(j), int32(at), x>>replShift
+			t += 3
+		}
+		l := seqLen(s[at])
+		if r := x & (1<<replShift - 1); r < utf8.RuneSelf {
+			out[j] = byte(r)
+			j++
+		} else {
+			j += utf8.EncodeRune(out[j:], r)
+		}
+		start = at + l
+		if j-int(m[t-3]) != l {
+			gap, gapJ = start, j
+		}
+	}
+	if gap >= 0 && gap < len(s) {
+		m[t], m[t+1], m[t+2] = int32(gapJ), int32(gap), 0
 	}
 	copy(out[j:], s[start:])
-	countRuneStarts(m[runes:runes+nb], out)
-	return Text{original: s, normalized: stringOf(out), m: m, runes: runes}
+	return Text{original: s, normalized: stringOf(out), m: m}
 }
 
 // seqLen returns the length of the UTF-8 sequence that starts with the

@@ -25,6 +25,7 @@ func FuzzNormalize(f *testing.F) {
 	f.Fuzz(func(t *testing.T, s string) {
 		for _, n := range opts {
 			checkText(t, n, s)
+			checkMap(t, n, s)
 		}
 		for _, n := range skipOptions {
 			checkSkips(t, n, s)

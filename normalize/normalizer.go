@@ -1,8 +1,6 @@
 package normalize
 
 import (
-	"encoding/binary"
-	"math/bits"
 	"slices"
 	"sync"
 	"unicode/utf8"
@@ -222,80 +220,65 @@ func (n *Normalizer) appendRune(us []unit, r rune, inf info, src int32, k Kind) 
 
 // build makes the Text from the units.
 func build(s string, us []unit, trailing Kind) Text {
-	size, marked := 0, 0
+	size, n := 0, 0
+	var next int32 // the source of a unit copied on from the one before
 	for i := range us {
-		size += runeLen(us[i].r)
-		if us[i].kind != 0 {
-			marked++
+		u := &us[i]
+		if u.kind != 0 || u.src != next {
+			n++
 		}
+		l := runeLen(u.r)
+		next = u.src + int32(l)
+		size += l
 	}
-	if marked == 0 && trailing == 0 {
+	if n == 0 && trailing == 0 {
 		// Every rune was kept as it was: the fast path of the contract.
 		return Text{original: s, normalized: s}
 	}
 	// The normalized bytes are written into a buffer of exactly the right
 	// size, which then becomes the string without a copy (as
 	// strings.Builder does, without its checks on every write).
-	out := make([]byte, size)
-	nb := numBlocks(size)
-	m := make([]int32, len(us)+nb+2*marked)
-	pairs := m[len(us)+nb:]
+	m, out := newText(n, size)
 	// Runes that did not change are copied from s in runs, which is much
 	// faster than writing them one by one.
-	j, copyStart, copyEnd := 0, 0, 0
+	pos, j, copyStart, copyEnd := 0, 0, 0, 0
+	next, n = 0, 0
 	for i := range us {
 		u := &us[i]
-		m[i] = u.src
-		if u.kind == 0 {
-			// The common case: kept as it was, right after the rune before.
-			n := runeLen(u.r)
+		l := runeLen(u.r)
+		if u.kind != 0 || u.src != next {
+			m[n], m[n+1], m[n+2] = int32(pos), u.src, int32(u.kind)
+			n += 3
+		}
+		next = u.src + int32(l)
+		pos += l
+		if u.kind&^removedBefore == 0 {
+			// The rune itself is the original one.
 			if int(u.src) != copyEnd {
 				j += copy(out[j:], s[copyStart:copyEnd])
 				copyStart = int(u.src)
 			}
-			copyEnd = int(u.src) + n
+			copyEnd = int(u.src) + l
 			continue
 		}
 		j += copy(out[j:], s[copyStart:copyEnd])
-		pairs[0], pairs[1] = int32(j), int32(u.kind)
-		pairs = pairs[2:]
-		if u.kind&^removedBefore == 0 {
-			copyStart = int(u.src)
-			copyEnd = copyStart + runeLen(u.r)
-			continue
-		}
 		copyStart, copyEnd = 0, 0
 		j += utf8.EncodeRune(out[j:], u.r)
 	}
 	copy(out[j:], s[copyStart:copyEnd])
-	countRuneStarts(m[len(us):len(us)+nb], out)
-	return Text{original: s, normalized: stringOf(out), m: m, runes: len(us)}
+	return Text{original: s, normalized: stringOf(out), m: m}
+}
+
+// newText returns the buffers of a changed Text with n triples and a
+// normalized string of size bytes.
+func newText(n, size int) ([]int32, []byte) {
+	return make([]int32, 3*n), make([]byte, size)
 }
 
 // stringOf returns the bytes of b as a string without copying them, as
 // strings.Builder does; b must not be written to afterwards. It saves
 // Normalize an allocation and a copy of the normalized text.
 func stringOf(b []byte) string { return unsafe.String(unsafe.SliceData(b), len(b)) }
-
-// countRuneStarts sets blocks[k] to the number of runes of out that start
-// before byte k*blockSize. It counts the bytes that are not UTF-8
-// continuation bytes eight at a time, which costs less than keeping count
-// rune by rune.
-func countRuneStarts(blocks []int32, out []byte) {
-	n := 0
-	for k := 1; k < len(blocks); k++ {
-		b := out[(k-1)*blockSize : k*blockSize]
-		c := 0
-		for len(b) >= 8 {
-			x := binary.LittleEndian.Uint64(b)
-			// A continuation byte is 10xxxxxx: bit 7 set, bit 6 clear.
-			c += bits.OnesCount64(x &^ (x << 1) & 0x8080808080808080)
-			b = b[8:]
-		}
-		n += blockSize - c
-		blocks[k] = int32(n)
-	}
-}
 
 // runeLen is utf8.RuneLen for valid runes, inlinable.
 func runeLen(r rune) int {

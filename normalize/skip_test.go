@@ -190,6 +190,7 @@ func TestFastPath(t *testing.T) {
 			if want := n.normalizeUnskipped(s); !reflect.DeepEqual(got, want) {
 				t.Fatalf("%+v: fast path on %q = %q %v, general path %q %v", n.opts, s, got.Normalized(), got.m, want.Normalized(), want.m)
 			}
+			checkMap(t, n, s)
 		}
 	}
 	t.Logf("fast path taken for %d of %d texts", taken, total)

@@ -10,25 +10,28 @@ type Text struct {
 	original   string
 	normalized string
 	// m is nil when normalized is original (nothing changed). Otherwise
-	// it holds three arrays, which share one allocation:
+	// it holds triples (offset, source, kind), sorted by offset, for the
+	// normalized runes where the map from normalized to original bytes
+	// does not simply go on:
 	//
-	//	m[:runes]          for each normalized rune, the offset of the
-	//	                   original rune that produced it
-	//	m[runes:pairs]     for each block of blockSize normalized bytes,
-	//	                   the number of runes that start before it
-	//	m[pairs:]          (byte offset, kind) pairs, sorted by offset, for
-	//	                   the normalized runes with a nonzero Kind
+	//	offset  the byte offset of the normalized rune
+	//	source  the byte offset of the original rune that produced it
+	//	kind    its Kind, or 0
 	//
-	// where pairs is runes plus the number of blocks. A kind of Invisible
-	// or Separator means that such characters were removed just before the
-	// rune; the other kinds describe the rune itself.
-	m     []int32
-	runes int
+	// There is a triple for every rune with a nonzero Kind, and for every
+	// rune whose source is not the source of the rune before it plus the
+	// normalized length of that rune (for the first rune: not 0). Every
+	// other rune was copied on from the rune before it, so its source is
+	// the source of the last triple before it plus the distance from that
+	// triple's offset, or its own offset if there is no triple before it.
+	// Most runes of a message are copied, so this is much smaller than an
+	// offset per rune, and needs no index to find the rune at an offset.
+	//
+	// A kind of Invisible or Separator means that such characters were
+	// removed just before the rune; the other kinds describe the rune
+	// itself.
+	m []int32
 }
-
-// blockSize is the granularity of the byte-to-rune index: finding the rune
-// at a byte offset counts rune starts in at most blockSize-1 bytes.
-const blockSize = 64
 
 // removedBefore are the kinds a rune records about the characters removed
 // before it, rather than about itself.
@@ -67,17 +70,17 @@ func (t Text) Span(start, end int) (ostart, oend int) {
 	}
 	if start == end {
 		if start < len(t.normalized) {
-			p := int(t.m[t.runeIndex(start)])
+			p := t.source(start)
 			return p, p
 		}
 		if start == 0 {
 			return 0, 0
 		}
-		_, p := t.runeSource(t.runes - 1)
+		_, p := t.runeSource(t.runeStart(start - 1))
 		return p, p
 	}
-	_, oend = t.runeSource(t.runeIndex(t.runeStart(end - 1)))
-	return int(t.m[t.runeIndex(start)]), oend
+	_, oend = t.runeSource(t.runeStart(end - 1))
+	return t.source(start), oend
 }
 
 // SourceRune returns the byte range of the original rune that produced the
@@ -91,7 +94,7 @@ func (t Text) SourceRune(i int) (ostart, oend int) {
 	if t.m == nil {
 		return t.align(i, i+1)
 	}
-	return t.runeSource(t.runeIndex(t.runeStart(i)))
+	return t.runeSource(t.runeStart(i))
 }
 
 // runeStart returns the start of the normalized rune containing byte i.
@@ -102,23 +105,37 @@ func (t Text) runeStart(i int) int {
 	return i
 }
 
-// runeIndex returns the index of the normalized rune that starts at byte
-// i, of a changed text.
-func (t Text) runeIndex(i int) int {
-	b := i / blockSize
-	n := int(t.m[t.runes+b])
-	for _, c := range []byte(t.normalized[b*blockSize : i]) {
-		if utf8.RuneStart(c) {
-			n++
+// after returns the number of triples of a changed text whose offset is
+// before i, or at i too if at is set.
+func (t Text) after(i int, at bool) int {
+	m := t.m
+	lo, hi := 0, len(m)/3
+	for lo < hi {
+		h := int(uint(lo+hi) >> 1)
+		if o := int(m[3*h]); o < i || at && o == i {
+			lo = h + 1
+		} else {
+			hi = h
 		}
 	}
-	return n
+	return lo
 }
 
-// runeSource returns the original rune that produced normalized rune r of
-// a changed text.
-func (t Text) runeSource(r int) (int, int) {
-	p := int(t.m[r])
+// source returns the offset of the original rune that produced the
+// normalized rune starting at byte i of a changed text.
+func (t Text) source(i int) int {
+	k := t.after(i, true)
+	if k == 0 {
+		return i
+	}
+	k = 3 * (k - 1)
+	return int(t.m[k+1]) + i - int(t.m[k])
+}
+
+// runeSource returns the original rune that produced the normalized rune
+// starting at byte i of a changed text.
+func (t Text) runeSource(i int) (int, int) {
+	p := t.source(i)
 	_, n := utf8.DecodeRuneInString(t.original[p:])
 	return p, p + n
 }
@@ -131,21 +148,10 @@ func (t Text) Kinds(start, end int) Kind {
 	if t.m == nil || start == end {
 		return 0
 	}
-	pairs := t.m[t.runes+numBlocks(len(t.normalized)):]
-	// Binary search for the first pair at or after start.
-	lo, hi := 0, len(pairs)/2
-	for lo < hi {
-		h := int(uint(lo+hi) >> 1)
-		if int(pairs[2*h]) < start {
-			lo = h + 1
-		} else {
-			hi = h
-		}
-	}
 	var k Kind
-	for i := 2 * lo; i < len(pairs) && int(pairs[i]) < end; i += 2 {
-		kind := Kind(pairs[i+1])
-		if int(pairs[i]) == start {
+	for i := 3 * t.after(start, false); i < len(t.m) && int(t.m[i]) < end; i += 3 {
+		kind := Kind(t.m[i+2])
+		if int(t.m[i]) == start {
 			kind &^= removedBefore
 		}
 		k |= kind
@@ -183,7 +189,3 @@ func clampRange(start, end, n int) (int, int) {
 	}
 	return start, end
 }
-
-// numBlocks returns the number of blocks of the rune index for a
-// normalized string of n bytes.
-func numBlocks(n int) int { return (n + blockSize - 1) / blockSize }
