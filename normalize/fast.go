@@ -17,9 +17,10 @@ import (
 // already scanned, a few per cent for a message that needs the general
 // path, against about a third less time for the messages it takes.
 
-// fastScratch holds the buffer of fastScan, kept for reuse.
+// fastScratch holds the buffers of the fast path, kept for reuse.
 type fastScratch struct {
 	events []int32 // see fastScan
+	units  []unit  // see phrasesAgree
 }
 
 var fastPool = sync.Pool{New: func() any { return new(fastScratch) }}
@@ -49,7 +50,10 @@ func plainHanRunes() *[(plainHanHi - plainHanLo) / 64]uint64 {
 // is at most maxPooled bytes long, so that the buffers are always kept.
 func fastNormalize(s string, opts *Options) (Text, bool) {
 	p := fastPool.Get().(*fastScratch)
-	events, ok := fastScan(p.events[:0], s, opts)
+	events, phrases, ok := fastScan(p.events[:0], s, opts)
+	if ok && phrases {
+		p.units, ok = phrasesAgree(p.units[:0], s, events)
+	}
 	var t Text
 	if ok {
 		t = fastBuild(s, events)
@@ -63,10 +67,13 @@ func fastNormalize(s string, opts *Options) (Text, bool) {
 // appends to events, in order, what changes s: the byte range [start, end)
 // of every run of separators it removes, and (offset, replacement) for
 // every rune that a fold turns into one ASCII byte (ＶＸ１, ！ and capitals),
-// where replacement is -1 - (kind<<replShift | rune). It reports false if a rune of s may be changed
-// in any other way, or if the separator rule needs what only the general
-// path knows.
-func fastScan(events []int32, s string, opts *Options) ([]int32, bool) {
+// where replacement is -1 - (kind<<replShift | rune). With the Traditional
+// fold it also replaces each traditional character by its simplified one,
+// and reports in phrases whether one of them is in a phrase, which
+// phrasesAgree then has to check. It reports false in ok if a rune of s
+// may be changed in any other way, or if the separator rule needs what
+// only the general path knows.
+func fastScan(events []int32, s string, opts *Options) (_ []int32, phrases, ok bool) {
 	prev := classOther // as in removeSeparators
 	tok := 0
 	numRun, numWide := 0, false // the run of digit-like runes, and whether it has one that is not ASCII
@@ -92,7 +99,7 @@ func fastScan(events []int32, s string, opts *Options) ([]int32, bool) {
 		} else {
 			r, size = utf8.DecodeRuneInString(s[i:])
 			if r == utf8.RuneError && size == 1 || lookalike(r) != 0 {
-				return events, false
+				return events, false, false
 			}
 			inf = lookup(r)
 		}
@@ -101,7 +108,7 @@ func fastScan(events []int32, s string, opts *Options) ([]int32, bool) {
 			// Invisible characters and runes a traditional phrase
 			// changes are for the general path.
 			if inf.class() == classInvisible || changedByPhrase(r) {
-				return events, false
+				return events, false, false
 			}
 			switch op := inf.op(); {
 			case op == opNone:
@@ -112,7 +119,7 @@ func fastScan(events []int32, s string, opts *Options) ([]int32, bool) {
 			case (op == opWidth || op == opCompat) && opts.Width:
 				f := foldString(inf)
 				if len(f) != 1 {
-					return events, false
+					return events, false, false
 				}
 				// The units of the general path carry the info of the
 				// folded rune, which decides the separator rule.
@@ -127,8 +134,26 @@ func fastScan(events []int32, s string, opts *Options) ([]int32, bool) {
 					inf = lookup(r)
 				}
 				repl = -1 - (int32(k)<<replShift | r)
+			case op == opTrad || op == opTradAmbiguous:
+				if !opts.Traditional {
+					break
+				}
+				// The general path folds traditional characters after
+				// the separator rule, which sees the rune itself: only
+				// the output changes. A simplified character that folds
+				// again is for the general path, which repeats the fold.
+				f := inf.payload()
+				if lookup(f).op() != opNone || changedByPhrase(f) {
+					return events, false, false
+				}
+				k := Traditional
+				if op == opTradAmbiguous {
+					k |= Ambiguous
+				}
+				repl = -1 - (int32(k)<<replShift | f)
+				phrases = phrases || inPhrase(r)
 			default:
-				return events, false
+				return events, false, false
 			}
 		}
 		c := inf.class()
@@ -136,7 +161,7 @@ func fastScan(events []int32, s string, opts *Options) ([]int32, bool) {
 			if r == '+' || r == '@' || inf.isNumeral() {
 				// Entity syntax depends on the next rune; a digit-like
 				// separator would join a numeral run.
-				return events, false
+				return events, false, false
 			}
 			if sepStart < 0 {
 				sepStart, sepEvents = i, len(events)
@@ -182,7 +207,7 @@ func fastScan(events []int32, s string, opts *Options) ([]int32, bool) {
 			numRun++
 			numWide = numWide || r >= utf8.RuneSelf
 			if numRun >= NumeralRun && numWide {
-				return events, false
+				return events, false, false
 			}
 		} else {
 			numRun = 0
@@ -206,7 +231,7 @@ func fastScan(events []int32, s string, opts *Options) ([]int32, bool) {
 		}
 	}
 	// Separators at the end are kept.
-	return events, true
+	return events, phrases, true
 }
 
 // nextClass returns the class of the unit the general path makes of the
@@ -220,6 +245,56 @@ func nextClass(s string, width bool) int {
 		inf = lookup(r)
 	}
 	return inf.class()
+}
+
+// phrasesAgree reports whether the phrases of the traditional fold change
+// the runes that fastScan kept, given by s and its events, as the
+// character fold of fastScan does: the general path would then give the
+// same result. It matches the phrases as traditionalPass does on its
+// first pass, on the units of the runes, which it appends to us; a second
+// pass would change nothing, since fastScan leaves no rune that the
+// character table or a phrase changes.
+func phrasesAgree(us []unit, s string, events []int32) ([]unit, bool) {
+	for i, e := 0, 0; i < len(s); {
+		if e < len(events) && int(events[e]) == i {
+			x := events[e+1]
+			e += 2
+			if x >= 0 {
+				i = int(x) // a cut
+				continue
+			}
+			if x = -1 - x; Kind(x>>replShift)&Traditional == 0 {
+				// A width or case fold: phrases see the folded rune.
+				r := x & (1<<replShift - 1)
+				us = append(us, unit{r: r, info: lookup(r)})
+				i += seqLen(s[i])
+				continue
+			}
+		}
+		r, n := utf8.DecodeRuneInString(s[i:])
+		us = append(us, unit{r: r, info: lookup(r)})
+		i += n
+	}
+	for i := 0; i < len(us); {
+		if us[i].info.phrase() {
+			if p := longestPhrase(us[i:]); p != nil {
+				for _, v := range p.value {
+					inf := us[i].info
+					if op := inf.op(); op == opTrad || op == opTradAmbiguous {
+						if v != inf.payload() || p.ambiguous != (op == opTradAmbiguous) {
+							return us, false
+						}
+					} else if v != us[i].r {
+						return us, false
+					}
+					i++
+				}
+				continue
+			}
+		}
+		i++
+	}
+	return us, true
 }
 
 // replShift is where the kind starts in a replacement event, above the

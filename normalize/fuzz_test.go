@@ -14,6 +14,7 @@ func FuzzNormalize(f *testing.F) {
 		"微\u200b信", "a\xffb", "new xbox", "https://t.me/abc", "✈️ @abc", "㍻",
 		"傷亡枕藉以免藉口", "一目瞭然，反覆說明", "一 二 三 四 五",
 		"客服ＱＱ：１２３４５，加V详聊！", "下载APP？（免费）", "a，b c-d",
+		"明天我們在車站門口集合，記得帶雨傘", "請把款項轉帳到指定帳戶，乾淨俐落", "以免藉口", "陸貳們𠀋",
 	} {
 		f.Add(s)
 	}
@@ -29,6 +30,9 @@ func FuzzNormalize(f *testing.F) {
 		}
 		for _, n := range skipOptions {
 			checkSkips(t, n, s)
+		}
+		for _, n := range fastOptions {
+			checkFast(t, n, s)
 		}
 	})
 }

@@ -152,6 +152,31 @@ func TestSkipsTaken(t *testing.T) {
 	}
 }
 
+// fastOptions are option sets for the fast path.
+var fastOptions = []*Normalizer{
+	Default, New(Options{Separator: true}), New(Options{Separator: true, Case: true}),
+	New(Options{Separator: true, Width: true, Numeral: true}),
+	New(Options{Separator: true, Traditional: true}),
+}
+
+// checkFast checks that the fast path, if it takes s, gives what the
+// general path gives, and reports whether it took s.
+func checkFast(t *testing.T, n *Normalizer, s string) bool {
+	t.Helper()
+	if s == "" || len(s) > maxPooled {
+		return false
+	}
+	got, ok := fastNormalize(s, &n.opts)
+	if !ok {
+		return false
+	}
+	if want := n.normalizeUnskipped(s); !reflect.DeepEqual(got, want) {
+		t.Fatalf("%+v: fast path on %q = %q %v, general path %q %v", n.opts, s, got.Normalized(), got.m, want.Normalized(), want.m)
+	}
+	checkMap(t, n, s)
+	return true
+}
+
 // TestFastPath compares the fast path with the general one on texts made
 // of the pieces it handles and a few it gives up on, and checks that it
 // is taken for enough of them to be tested.
@@ -162,8 +187,11 @@ func TestFastPath(t *testing.T) {
 		"，", "。", "、", "：", "！", " ", "  ", "-", "*", "·", ".", ",", "/", "\n", "（", "）",
 		"+", "@", "http://t.me/a", "🐧", "✈", "😀", "\u3000", "Ｖ", "ｘ", "ＱＱ", "１", "２３", "①",
 		"！", "？", "（", "）", "．",
+		// Traditional characters, in phrases and not, and phrase starts.
+		"們", "會", "發", "門", "開", "見", "計劃", "轉帳", "帳戶", "乾淨", "乾", "淨", "車站",
+		"傷亡", "枕", "藉", "以免", "口", "一目", "然", "陸", "貳", "𠀋",
 		// The general path: folds, invisible characters, phrases, numerals.
-		"們", "ｶ", "㍻", "\u200b", "а", "反覆", "\xff", "壹",
+		"瞭", "ｶ", "㍻", "\u200b", "а", "反覆", "\xff", "壹",
 	}
 	rng := rand.New(rand.NewPCG(1, 2))
 	taken, total := 0, 0
@@ -174,27 +202,47 @@ func TestFastPath(t *testing.T) {
 			b.WriteString(pieces[rng.IntN(len(pieces)-8*rng.IntN(2))])
 		}
 		s := b.String()
-		for _, n := range []*Normalizer{
-			Default, New(Options{Separator: true}), New(Options{Separator: true, Case: true}),
-			New(Options{Separator: true, Width: true, Numeral: true}),
-		} {
+		for _, n := range fastOptions {
 			if s == "" {
 				continue
 			}
 			total++
-			got, ok := fastNormalize(s, &n.opts)
-			if !ok {
-				continue
+			if checkFast(t, n, s) {
+				taken++
 			}
-			taken++
-			if want := n.normalizeUnskipped(s); !reflect.DeepEqual(got, want) {
-				t.Fatalf("%+v: fast path on %q = %q %v, general path %q %v", n.opts, s, got.Normalized(), got.m, want.Normalized(), want.m)
-			}
-			checkMap(t, n, s)
 		}
 	}
 	t.Logf("fast path taken for %d of %d texts", taken, total)
 	if taken < total/8 {
 		t.Errorf("fast path taken for %d of %d texts", taken, total)
+	}
+}
+
+// TestFastPathTaken checks which texts the fast path takes, so that the
+// benchmarks measure it and the texts it gives up on are tested.
+func TestFastPathTaken(t *testing.T) {
+	for _, tt := range []struct {
+		s    string
+		fast bool
+	}{
+		{"今天下午我们开会，讨论计划。", true},
+		{"明天早上我們在車站門口集合", true}, // traditional characters
+		{"請把款項轉帳到指定帳戶", true},    // and in phrases that fold them as the table does
+		{"乾淨俐落", true},
+		{"傷亡枕藉以免藉口", false}, // a phrase folds 藉 otherwise
+		{"一目瞭然", false},     // a phrase changes 瞭, which the table keeps
+		{"们們", true},
+		{"ＱＱ：１２３", true},
+		{"壹叁捌①②③④伍陆柒捌", false}, // a numeral run
+		{"微\u200b信", false},
+	} {
+		if got := checkFast(t, Default, tt.s); got != tt.fast {
+			t.Errorf("fast path taken for %q: %v, want %v", tt.s, got, tt.fast)
+		}
+	}
+	for i, s := range smsTexts {
+		if want := i != 14; checkFast(t, Default, s) != want {
+			t.Errorf("fast path taken for smsTexts[%d]: %v, want %v", i, !want, want)
+		}
 	}
 }

@@ -134,6 +134,36 @@ func phraseOnlyRunes() ([]uint64, rune) {
 			rs = append(rs, k)
 		}
 	}
+	return runeBitmap(rs)
+}
+
+// tradInPhrase is a bitmap, from rune tradInPhraseLo on, of the
+// characters with a character fold that are in the key of some phrase:
+// only they can make a phrase fold a text differently from the character
+// table (see phrasesAgree).
+var tradInPhrase, tradInPhraseLo = tradInPhraseRunes()
+
+func tradInPhraseRunes() ([]uint64, rune) {
+	var rs []rune
+	for _, p := range phrases {
+		for _, k := range p.key {
+			if op := lookup(k).op(); op == opTrad || op == opTradAmbiguous {
+				rs = append(rs, k)
+			}
+		}
+	}
+	return runeBitmap(rs)
+}
+
+// inPhrase reports whether r, which has a character fold, is in the key
+// of some phrase.
+func inPhrase(r rune) bool {
+	i := uint32(r - tradInPhraseLo)
+	return i < uint32(len(tradInPhrase))*64 && tradInPhrase[i/64]&(1<<(i%64)) != 0
+}
+
+// runeBitmap returns a bitmap of the runes rs, from the least of them on.
+func runeBitmap(rs []rune) ([]uint64, rune) {
 	if len(rs) == 0 {
 		return nil, 0
 	}
