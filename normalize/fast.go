@@ -20,15 +20,16 @@ import (
 // fastScratch holds the buffers of the fast path, kept for reuse.
 type fastScratch struct {
 	events []int32 // see fastScan
-	units  []unit  // see phrasesAgree
+	runes  []rune  // see phrasesAgree
 }
 
 var fastPool = sync.Pool{New: func() any { return new(fastScratch) }}
 
 // plainHan is a bitmap, from U+4E00 to U+9FFF, of the Han characters that
-// no fold changes and no phrase involves, which is most of ordinary text:
-// their info is classCJK alone. It is 2.6 KB, a cheaper look-up than the
-// two levels of the table.
+// no fold changes, which is most of ordinary text: their info is classCJK,
+// perhaps with the phrase bit (一, 上, 不 start phrases), and no phrase
+// changes them. It is 2.6 KB, a cheaper look-up than the two levels of the
+// table.
 var plainHan = plainHanRunes()
 
 const plainHanLo, plainHanHi = 0x4E00, 0xA000
@@ -38,7 +39,7 @@ const plainHanLo, plainHanHi = 0x4E00, 0xA000
 func plainHanRunes() *[(plainHanHi - plainHanLo) / 64]uint64 {
 	bits := new([(plainHanHi - plainHanLo) / 64]uint64)
 	for r := rune(plainHanLo); r < plainHanHi; r++ {
-		if lookup(r) == classCJK && !changedByPhrase(r) {
+		if lookup(r)&^phraseBit == classCJK && !changedByPhrase(r) {
 			bits[(r-plainHanLo)/64] |= 1 << ((r - plainHanLo) % 64)
 		}
 	}
@@ -52,7 +53,7 @@ func fastNormalize(s string, opts *Options) (Text, bool) {
 	p := fastPool.Get().(*fastScratch)
 	events, phrases, ok := fastScan(p.events[:0], s, opts)
 	if ok && phrases {
-		p.units, ok = phrasesAgree(p.units[:0], s, events)
+		p.runes, ok = phrasesAgree(p.runes[:0], s, events)
 	}
 	var t Text
 	if ok {
@@ -251,10 +252,10 @@ func nextClass(s string, width bool) int {
 // the runes that fastScan kept, given by s and its events, as the
 // character fold of fastScan does: the general path would then give the
 // same result. It matches the phrases as traditionalPass does on its
-// first pass, on the units of the runes, which it appends to us; a second
-// pass would change nothing, since fastScan leaves no rune that the
-// character table or a phrase changes.
-func phrasesAgree(us []unit, s string, events []int32) ([]unit, bool) {
+// first pass, on the runes as the separator rule left them, which it
+// appends to rs; a second pass would change nothing, since fastScan
+// leaves no rune that the character table or a phrase changes.
+func phrasesAgree(rs []rune, s string, events []int32) ([]rune, bool) {
 	for i, e := 0, 0; i < len(s); {
 		if e < len(events) && int(events[e]) == i {
 			x := events[e+1]
@@ -265,36 +266,49 @@ func phrasesAgree(us []unit, s string, events []int32) ([]unit, bool) {
 			}
 			if x = -1 - x; Kind(x>>replShift)&Traditional == 0 {
 				// A width or case fold: phrases see the folded rune.
-				r := x & (1<<replShift - 1)
-				us = append(us, unit{r: r, info: lookup(r)})
+				rs = append(rs, x&(1<<replShift-1))
 				i += seqLen(s[i])
 				continue
 			}
 		}
+		if c := s[i]; c >= 0xE0 && c < 0xF0 {
+			// fastScan has checked that s is valid UTF-8.
+			rs = append(rs, rune(c&0x0F)<<12|rune(s[i+1]&0x3F)<<6|rune(s[i+2]&0x3F))
+			i += 3
+			continue
+		}
 		r, n := utf8.DecodeRuneInString(s[i:])
-		us = append(us, unit{r: r, info: lookup(r)})
+		rs = append(rs, r)
 		i += n
 	}
-	for i := 0; i < len(us); {
-		if us[i].info.phrase() {
-			if p := longestPhrase(us[i:]); p != nil {
-				for _, v := range p.value {
-					inf := us[i].info
-					if op := inf.op(); op == opTrad || op == opTradAmbiguous {
-						if v != inf.payload() || p.ambiguous != (op == opTradAmbiguous) {
-							return us, false
-						}
-					} else if v != us[i].r {
-						return us, false
-					}
-					i++
-				}
-				continue
-			}
+	var win [maxPhraseRunes]unit // longestPhrase looks at no more
+	for i := 0; i+1 < len(rs); {
+		if !mayStartPhrase(rs[i], rs[i+1]) || !lookup(rs[i]).phrase() {
+			i++
+			continue
 		}
-		i++
+		n := min(len(rs)-i, maxPhraseRunes)
+		for k := range n {
+			win[k].r = rs[i+k]
+		}
+		p := longestPhrase(win[:n])
+		if p == nil {
+			i++
+			continue
+		}
+		for _, v := range p.value {
+			inf := lookup(rs[i])
+			if op := inf.op(); op == opTrad || op == opTradAmbiguous {
+				if v != inf.payload() || p.ambiguous != (op == opTradAmbiguous) {
+					return rs, false
+				}
+			} else if v != rs[i] {
+				return rs, false
+			}
+			i++
+		}
 	}
-	return us, true
+	return rs, true
 }
 
 // replShift is where the kind starts in a replacement event, above the

@@ -70,3 +70,20 @@ func TestMap(t *testing.T) {
 		}
 	}
 }
+
+// TestPhraseKeys checks what longestPhrase and phrasesAgree assume of the
+// phrases: every key has two runes or more and at most maxPhraseRunes,
+// and the filter of their first
+// two runes lets every key through.
+func TestPhraseKeys(t *testing.T) {
+	for _, p := range phrases {
+		rs := []rune(p.key)
+		if len(rs) < 2 || len(rs) > maxPhraseRunes {
+			t.Errorf("phrase key %q has %d runes", p.key, len(rs))
+			continue
+		}
+		if !mayStartPhrase(rs[0], rs[1]) {
+			t.Errorf("phrase key %q does not pass the filter", p.key)
+		}
+	}
+}

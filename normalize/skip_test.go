@@ -227,7 +227,7 @@ func TestFastPathTaken(t *testing.T) {
 	}{
 		{"今天下午我们开会，讨论计划。", true},
 		{"明天早上我們在車站門口集合", true}, // traditional characters
-		{"請把款項轉帳到指定帳戶", true},    // and in phrases that fold them as the table does
+		{"請把款項轉帳到指定帳戶", true},   // and in phrases that fold them as the table does
 		{"乾淨俐落", true},
 		{"傷亡枕藉以免藉口", false}, // a phrase folds 藉 otherwise
 		{"一目瞭然", false},     // a phrase changes 瞭, which the table keeps

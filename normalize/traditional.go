@@ -65,8 +65,16 @@ func traditionalPass(us []unit) (changed, again bool) {
 	return changed, changed && f.mayFoldTraditional()
 }
 
+// maxPhraseRunes is the length in runes of the longest phrase key
+// (TestPhraseKeys).
+const maxPhraseRunes = 10
+
 // longestPhrase returns the longest phrase whose key the units start with.
 func longestPhrase(us []unit) *phrase {
+	// Every key has two runes or more (TestPhraseKeys).
+	if len(us) < 2 || !mayStartPhrase(us[0].r, us[1].r) {
+		return nil
+	}
 	r := us[0].r
 	lo, hi := 0, len(phraseStarts)
 	for lo < hi {
@@ -88,6 +96,37 @@ func longestPhrase(us []unit) *phrase {
 		}
 	}
 	return best
+}
+
+// phrasePairs is a Bloom filter of the first two runes of the phrase
+// keys. Common characters start phrases (一, 上, 不), but are seldom
+// followed by the second rune of one, and the filter says so for less than
+// the search of the phrases.
+var phrasePairs = phrasePairBits()
+
+// pairBits is the base-2 logarithm of the size of phrasePairs in bits: a
+// few per cent of the pairs that start no phrase pass.
+const pairBits = 13
+
+func phrasePairBits() *[1 << pairBits / 64]uint64 {
+	bits := new([1 << pairBits / 64]uint64)
+	for _, p := range phrases {
+		a, n := utf8.DecodeRuneInString(p.key)
+		b, _ := utf8.DecodeRuneInString(p.key[n:])
+		h := pairHash(a, b)
+		bits[h/64] |= 1 << (h % 64)
+	}
+	return bits
+}
+
+func pairHash(a, b rune) uint32 {
+	return (uint32(a)*0x9E3779B1 ^ uint32(b)*0x85EBCA77) >> (32 - pairBits)
+}
+
+// mayStartPhrase reports whether a phrase key may start with a and b.
+func mayStartPhrase(a, b rune) bool {
+	h := pairHash(a, b)
+	return phrasePairs[h/64]&(1<<(h%64)) != 0
 }
 
 // hasPrefix reports whether the runes of us start with key.
