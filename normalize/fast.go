@@ -25,26 +25,44 @@ type fastScratch struct {
 
 var fastPool = sync.Pool{New: func() any { return new(fastScratch) }}
 
-// plainHan is a bitmap, from U+4E00 to U+9FFF, of the Han characters that
-// no fold changes, which is most of ordinary text: their info is classCJK,
-// perhaps with the phrase bit (一, 上, 不 start phrases), and no phrase
-// changes them. It is 2.6 KB, a cheaper look-up than the two levels of the
-// table.
-var plainHan = plainHanRunes()
+// plainCJK is a bitmap of the runes of the Basic Multilingual Plane that
+// no fold changes and that are word characters of CJK, which is most of
+// ordinary text: their info is classCJK, perhaps with the phrase bit (一,
+// 上, 不 start phrases), and no phrase changes them. fastScan tests the
+// three-byte sequences against it, 2.6 KB of it for the common Han
+// characters, before anything else: a rune it holds needs nothing more,
+// and since it holds neither surrogates nor runes below U+0800, a sequence
+// it holds is valid UTF-8.
+var plainCJK = plainCJKRunes()
 
-const plainHanLo, plainHanHi = 0x4E00, 0xA000
-
-// plainHanRunes returns plainHan, an array so that the bound check of
-// fastScan is the range check it does anyway.
-func plainHanRunes() *[(plainHanHi - plainHanLo) / 64]uint64 {
-	bits := new([(plainHanHi - plainHanLo) / 64]uint64)
-	for r := rune(plainHanLo); r < plainHanHi; r++ {
+func plainCJKRunes() *[1 << 16 / 64]uint64 {
+	bits := new([1 << 16 / 64]uint64)
+	for r := rune(0x800); r < 1<<16; r++ {
+		if r >= 0xD800 && r < 0xE000 {
+			continue
+		}
 		if lookup(r)&^phraseBit == classCJK && !changedByPhrase(r) {
-			bits[(r-plainHanLo)/64] |= 1 << ((r - plainHanLo) % 64)
+			bits[r/64] |= 1 << (r % 64)
 		}
 	}
 	return bits
 }
+
+// isPlainCJK reports whether the three-byte sequence c0 c1 c2, with c0
+// 1110xxxx and c1 and c2 continuation bytes, is a rune of plainCJK.
+func isPlainCJK(c0, c1, c2 byte) bool {
+	r := uint16(c0)<<12 | uint16(c1&0x3F)<<6 | uint16(c2&0x3F)
+	return plainCJK[r>>6]&(1<<(r&63)) != 0
+}
+
+// asciiInfo is the info of each ASCII character, a shorter look-up than
+// lookup's; the upper half is never used.
+var asciiInfo = func() (a [256]info) {
+	for c := range utf8.RuneSelf {
+		a[c] = lookup(rune(c))
+	}
+	return a
+}()
 
 // fastNormalize returns the normalization of s with the folds of opts, of
 // which Separator is on, and false if the text needs the general path. s
@@ -80,24 +98,41 @@ func fastScan(events []int32, s string, opts *Options) (_ []int32, phrases, ok b
 	numRun, numWide := 0, false // the run of digit-like runes, and whether it has one that is not ASCII
 	sepStart := -1              // start of the current run of separators, or -1
 	sepEvents := 0              // len(events) at the start of the run
+	sepLazy := false            // the run has runes of plainSep, without their events
 	for i := 0; i < len(s); {
 		var r rune
 		var inf info
-		plain := false // a Han character in plainHan
+		plain := false // a rune of plainCJK
 		size := 1
-		if c := s[i]; c < utf8.RuneSelf {
+		switch c := s[i]; {
+		case c < utf8.RuneSelf:
 			r = rune(c)
-			inf = lookup(r)
-		} else if c >= 0xE1 && c <= 0xEF && c != 0xED && i+2 < len(s) && s[i+1]&0xC0 == 0x80 && s[i+2]&0xC0 == 0x80 {
-			// As in decode: the valid three-byte sequences of CJK.
+			inf = asciiInfo[c]
+		case i+2 < len(s) && c&0xF0 == 0xE0 && (uint16(s[i+1])|uint16(s[i+2])<<8)&0xC0C0 == 0x8080:
+			// Most of CJK: a three-byte sequence, decoded inline.
 			r = rune(c&0x0F)<<12 | rune(s[i+1]&0x3F)<<6 | rune(s[i+2]&0x3F)
-			size = 3
-			if x := uint32(r - plainHanLo); x < plainHanHi-plainHanLo && plainHan[x/64]&(1<<(x%64)) != 0 {
-				inf, plain = classCJK, true
-			} else {
-				inf = lookup(r)
+			if isPlainCJK(c, s[i+1], s[i+2]) {
+				inf, plain, size = classCJK, true, 3
+				break
 			}
-		} else {
+			if isPlainSep(c, s[i+1], s[i+2]) {
+				// Chinese punctuation, nearly always removed: its
+				// replacement event waits until its run is kept.
+				if sepStart < 0 {
+					sepStart, sepEvents = i, len(events)
+				}
+				sepLazy = true
+				i += 3
+				continue
+			}
+			if c != 0xE0 && c != 0xED {
+				// Without the overlong and surrogate cases of E0
+				// and ED, the sequence is valid.
+				inf, size = lookup(r), 3
+				break
+			}
+			fallthrough
+		default:
 			r, size = utf8.DecodeRuneInString(s[i:])
 			if r == utf8.RuneError && size == 1 || lookalike(r) != 0 {
 				return events, false, false
@@ -106,56 +141,11 @@ func fastScan(events []int32, s string, opts *Options) (_ []int32, phrases, ok b
 		}
 		var repl int32 // the replacement event of r, or 0
 		if !plain {
-			// Invisible characters and runes a traditional phrase
-			// changes are for the general path.
-			if inf.class() == classInvisible || changedByPhrase(r) {
+			var phrase, ok bool
+			if r, inf, repl, phrase, ok = fastFold(r, inf, opts); !ok {
 				return events, false, false
 			}
-			switch op := inf.op(); {
-			case op == opNone:
-			case op == opCase && r < utf8.RuneSelf:
-				if opts.Case {
-					repl = -1 - (int32(Case)<<replShift | int32(inf.payload()))
-				}
-			case (op == opWidth || op == opCompat) && opts.Width:
-				f := foldString(inf)
-				if len(f) != 1 {
-					return events, false, false
-				}
-				// The units of the general path carry the info of the
-				// folded rune, which decides the separator rule.
-				k := Compat
-				if op == opWidth {
-					k = Width
-				}
-				r, inf = rune(f[0]), lookup(rune(f[0]))
-				if inf.op() == opCase && opts.Case {
-					k |= Case
-					r = inf.payload()
-					inf = lookup(r)
-				}
-				repl = -1 - (int32(k)<<replShift | r)
-			case op == opTrad || op == opTradAmbiguous:
-				if !opts.Traditional {
-					break
-				}
-				// The general path folds traditional characters after
-				// the separator rule, which sees the rune itself: only
-				// the output changes. A simplified character that folds
-				// again is for the general path, which repeats the fold.
-				f := inf.payload()
-				if lookup(f).op() != opNone || changedByPhrase(f) {
-					return events, false, false
-				}
-				k := Traditional
-				if op == opTradAmbiguous {
-					k |= Ambiguous
-				}
-				repl = -1 - (int32(k)<<replShift | f)
-				phrases = phrases || inPhrase(r)
-			default:
-				return events, false, false
-			}
+			phrases = phrases || phrase
 		}
 		c := inf.class()
 		if c == classSep {
@@ -188,9 +178,12 @@ func fastScan(events []int32, s string, opts *Options) (_ []int32, phrases, ok b
 				events = append(events[:sepEvents], int32(sepStart), int32(i))
 			} else {
 				numRun = 0
+				if sepLazy {
+					events = appendSepEvents(events[:sepEvents], s, sepStart, i, opts)
+				}
 			}
 			prev, tok = classSep, 0
-			sepStart = -1
+			sepStart, sepLazy = -1, false
 		}
 		if repl != 0 {
 			events = append(events, int32(i), repl)
@@ -218,21 +211,129 @@ func fastScan(events []int32, s string, opts *Options) (_ []int32, phrases, ok b
 			// A run of plain Han leaves the state as the first one set
 			// it (prev is CJK, tok and numRun are 0): it only needs
 			// checking.
-			for i+2 < len(s) {
-				c := s[i]
-				if c < 0xE1 || c > 0xEF || c == 0xED || s[i+1]&0xC0 != 0x80 || s[i+2]&0xC0 != 0x80 {
+			rest := s[i:]
+			for len(rest) >= 3 {
+				c0, c1, c2 := rest[0], rest[1], rest[2]
+				if c0&0xF0 != 0xE0 || (uint16(c1)|uint16(c2)<<8)&0xC0C0 != 0x8080 || !isPlainCJK(c0, c1, c2) {
 					break
 				}
-				r := rune(c&0x0F)<<12 | rune(s[i+1]&0x3F)<<6 | rune(s[i+2]&0x3F)
-				if x := uint32(r - plainHanLo); x >= plainHanHi-plainHanLo || plainHan[x/64]&(1<<(x%64)) == 0 {
-					break
-				}
-				i += 3
+				rest = rest[3:]
 			}
+			i = len(s) - len(rest)
 		}
 	}
 	// Separators at the end are kept.
+	if sepLazy {
+		events = appendSepEvents(events[:sepEvents], s, sepStart, len(s), opts)
+	}
 	return events, phrases, true
+}
+
+// fastFold applies the folds of opts that fastScan handles to r, of info
+// inf, which is not in plainCJK. It returns the rune and info of the unit
+// the general path makes of r, which decide the separator rule, the
+// replacement event of r or 0, and whether r is a traditional character
+// in a phrase; it reports false in ok if the general path must fold r.
+func fastFold(r rune, inf info, opts *Options) (_ rune, _ info, repl int32, phrase, ok bool) {
+	// Invisible characters and runes a traditional phrase changes are
+	// for the general path.
+	if inf.class() == classInvisible || changedByPhrase(r) {
+		return r, inf, 0, false, false
+	}
+	switch op := inf.op(); {
+	case op == opNone:
+	case op == opCase && r < utf8.RuneSelf:
+		if opts.Case {
+			repl = -1 - (int32(Case)<<replShift | int32(inf.payload()))
+		}
+	case (op == opWidth || op == opCompat) && opts.Width:
+		f := foldString(inf)
+		if len(f) != 1 {
+			return r, inf, 0, false, false
+		}
+		k := Compat
+		if op == opWidth {
+			k = Width
+		}
+		r, inf = rune(f[0]), asciiInfo[f[0]]
+		if inf.op() == opCase && opts.Case {
+			k |= Case
+			r = inf.payload()
+			inf = asciiInfo[byte(r)]
+		}
+		repl = -1 - (int32(k)<<replShift | r)
+	case op == opTrad || op == opTradAmbiguous:
+		if !opts.Traditional {
+			break
+		}
+		// The general path folds traditional characters after the
+		// separator rule, which sees the rune itself: only the output
+		// changes. A simplified character that folds again is for the
+		// general path, which repeats the fold.
+		f := inf.payload()
+		if lookup(f).op() != opNone || changedByPhrase(f) {
+			return r, inf, 0, false, false
+		}
+		k := Traditional
+		if op == opTradAmbiguous {
+			k |= Ambiguous
+		}
+		return r, inf, -1 - (int32(k)<<replShift | f), inPhrase(r), true
+	default:
+		return r, inf, 0, false, false
+	}
+	return r, inf, repl, false, true
+}
+
+// plainSep is a bitmap of the runes of the Basic Multilingual Plane
+// from U+0800 on that are separators, both themselves and folded, with no
+// fold but one to an ASCII separator (，！？ and 。、《》): fastScan only
+// notes them, in the run of separators it is in, whatever the options.
+var plainSep = plainSepRunes()
+
+func plainSepRunes() *[1 << 16 / 64]uint64 {
+	bits := new([1 << 16 / 64]uint64)
+	sep := func(r rune, inf info) bool {
+		return inf.class() == classSep && !inf.isNumeral() && !changedByPhrase(r) && r != '+' && r != '@'
+	}
+	for r := rune(0x800); r < 1<<16; r++ {
+		inf := lookup(r)
+		if r >= 0xD800 && r < 0xE000 || !sep(r, inf) {
+			continue
+		}
+		switch inf.op() {
+		case opNone:
+		case opWidth, opCompat:
+			f := foldString(inf)
+			if len(f) != 1 || !sep(rune(f[0]), asciiInfo[f[0]]) || asciiInfo[f[0]].op() != opNone {
+				continue
+			}
+		default:
+			continue
+		}
+		bits[r/64] |= 1 << (r % 64)
+	}
+	return bits
+}
+
+// isPlainSep is isPlainCJK for plainSep.
+func isPlainSep(c0, c1, c2 byte) bool {
+	r := uint16(c0)<<12 | uint16(c1&0x3F)<<6 | uint16(c2&0x3F)
+	return plainSep[r>>6]&(1<<(r&63)) != 0
+}
+
+// appendSepEvents appends to events the replacement events of the runes
+// of s[start:end], a run of separators that fastScan has checked and
+// keeps.
+func appendSepEvents(events []int32, s string, start, end int, opts *Options) []int32 {
+	for i := start; i < end; {
+		r, n := utf8.DecodeRuneInString(s[i:])
+		if _, _, repl, _, _ := fastFold(r, lookup(r), opts); repl != 0 {
+			events = append(events, int32(i), repl)
+		}
+		i += n
+	}
+	return events
 }
 
 // nextClass returns the class of the unit the general path makes of the
