@@ -87,3 +87,31 @@ func TestPhraseKeys(t *testing.T) {
 		}
 	}
 }
+
+// TestPlainRunes checks plainCJK and plainSep, which plainRunes computes
+// block by block, against their definitions, rune by rune.
+func TestPlainRunes(t *testing.T) {
+	sep := func(r rune, inf info) bool {
+		return inf.class() == classSep && !inf.isNumeral() && !changedByPhrase(r) && r != '+' && r != '@'
+	}
+	for r := rune(0); r < 1<<16; r++ {
+		valid := r >= 0x800 && (r < 0xD800 || r >= 0xE000)
+		inf := lookup(r)
+		wantCJK := valid && inf&^phraseBit == classCJK && !changedByPhrase(r)
+		wantSep := valid && sep(r, inf)
+		switch inf.op() {
+		case opNone:
+		case opWidth, opCompat:
+			f := foldString(inf)
+			wantSep = wantSep && len(f) == 1 && sep(rune(f[0]), lookup(rune(f[0]))) && lookup(rune(f[0])).op() == opNone
+		default:
+			wantSep = false
+		}
+		if got := plainCJK[r/64]&(1<<(r%64)) != 0; got != wantCJK {
+			t.Errorf("U+%04X in plainCJK: %v, want %v", r, got, wantCJK)
+		}
+		if got := plainSep[r/64]&(1<<(r%64)) != 0; got != wantSep {
+			t.Errorf("U+%04X in plainSep: %v, want %v", r, got, wantSep)
+		}
+	}
+}
