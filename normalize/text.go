@@ -79,8 +79,13 @@ func (t Text) Span(start, end int) (ostart, oend int) {
 		_, p := t.runeSource(t.runeStart(start - 1))
 		return p, p
 	}
-	_, oend = t.runeSource(t.runeStart(end - 1))
-	return t.source(start), oend
+	// The last rune's triple is at or after the first's: search only
+	// there.
+	k := t.upTo(start, 0)
+	last := t.runeStart(end - 1)
+	p := t.sourceBy(t.upTo(last, k), last)
+	_, n := utf8.DecodeRuneInString(t.original[p:])
+	return t.sourceBy(k, start), p + n
 }
 
 // SourceRune returns the byte range of the original rune that produced the
@@ -105,14 +110,14 @@ func (t Text) runeStart(i int) int {
 	return i
 }
 
-// after returns the number of triples of a changed text whose offset is
-// before i, or at i too if at is set.
-func (t Text) after(i int, at bool) int {
+// upTo returns the number of triples of a changed text whose offset is
+// at most i, given that at least lo are.
+func (t Text) upTo(i, lo int) int {
 	m := t.m
-	lo, hi := 0, len(m)/3
+	hi := len(m) / 3
 	for lo < hi {
 		h := int(uint(lo+hi) >> 1)
-		if o := int(m[3*h]); o < i || at && o == i {
+		if int(m[3*h]) <= i {
 			lo = h + 1
 		} else {
 			hi = h
@@ -123,8 +128,11 @@ func (t Text) after(i int, at bool) int {
 
 // source returns the offset of the original rune that produced the
 // normalized rune starting at byte i of a changed text.
-func (t Text) source(i int) int {
-	k := t.after(i, true)
+func (t Text) source(i int) int { return t.sourceBy(t.upTo(i, 0), i) }
+
+// sourceBy is source given k, the number of triples whose offset is at
+// most i.
+func (t Text) sourceBy(k, i int) int {
 	if k == 0 {
 		return i
 	}
@@ -149,7 +157,7 @@ func (t Text) Kinds(start, end int) Kind {
 		return 0
 	}
 	var k Kind
-	for i := 3 * t.after(start, false); i < len(t.m) && int(t.m[i]) < end; i += 3 {
+	for i := 3 * t.upTo(start-1, 0); i < len(t.m) && int(t.m[i]) < end; i += 3 {
 		kind := Kind(t.m[i+2])
 		if int(t.m[i]) == start {
 			kind &^= removedBefore
