@@ -38,18 +38,25 @@ var fastPool = sync.Pool{New: func() any { return new(fastScratch) }}
 // themselves and folded, with no fold but one to an ASCII separator (，！？
 // and 。、《》): fastScan only notes them, in the run of separators they
 // are in, whatever the options.
-var plainCJK, plainSep = plainRunes()
+//
+// plainNum is a bitmap of the same runes that are CJK numerals and need
+// nothing else (一, 二, 十): fastScan only counts them in their numeral
+// run.
+var plainCJK, plainSep, plainNum = plainRunes()
 
-// plainRunes returns plainCJK and plainSep. It works on the blocks of the
+// plainRunes returns plainCJK, plainSep and plainNum. It works on the blocks of the
 // table rather than on each rune, which takes a tenth of the time.
-func plainRunes() (cjk, sep *[1 << 16 / 64]uint64) {
+func plainRunes() (cjk, sep, num *[1 << 16 / 64]uint64) {
 	// The masks of the runes of each block of blockData.
-	var cjkMask, sepMask [len(blockData) >> blockShift]uint8
+	var cjkMask, sepMask, numMask [len(blockData) >> blockShift]uint8
 	for b := range cjkMask {
 		for k := range 1 << blockShift {
 			inf := info(blockData[b<<blockShift|k])
 			if inf&^phraseBit == classCJK {
 				cjkMask[b] |= 1 << k
+			}
+			if inf&^phraseBit&^(15<<numeralShift) == classCJK && inf.isNumeral() {
+				numMask[b] |= 1 << k
 			}
 			if isSep(inf) {
 				switch inf.op() {
@@ -65,23 +72,25 @@ func plainRunes() (cjk, sep *[1 << 16 / 64]uint64) {
 			}
 		}
 	}
-	cjk, sep = new([1 << 16 / 64]uint64), new([1 << 16 / 64]uint64)
+	cjk, sep, num = new([1 << 16 / 64]uint64), new([1 << 16 / 64]uint64), new([1 << 16 / 64]uint64)
 	for g := 0x800 >> blockShift; g < 1<<16>>blockShift; g++ {
 		b, shift := blockIndex[g], g<<blockShift%64
 		cjk[g<<blockShift/64] |= uint64(cjkMask[b]) << shift
 		sep[g<<blockShift/64] |= uint64(sepMask[b]) << shift
+		num[g<<blockShift/64] |= uint64(numMask[b]) << shift
 	}
-	// Neither holds surrogates, or the runes a phrase changes.
+	// None holds surrogates, or the runes a phrase changes.
 	for r := rune(0xD800); r < 0xE000; r += 64 {
-		cjk[r/64], sep[r/64] = 0, 0
+		cjk[r/64], sep[r/64], num[r/64] = 0, 0, 0
 	}
 	for r := phraseOnlyLo; r < phraseOnlyLo+rune(len(phraseOnly))*64 && r < 1<<16; r++ {
 		if changedByPhrase(r) {
 			cjk[r/64] &^= 1 << (r % 64)
 			sep[r/64] &^= 1 << (r % 64)
+			num[r/64] &^= 1 << (r % 64)
 		}
 	}
-	return cjk, sep
+	return cjk, sep, num
 }
 
 // isSep reports whether a rune of info inf is a separator that fastScan
@@ -93,9 +102,13 @@ func isSep(inf info) bool {
 
 // isPlainCJK reports whether the three-byte sequence c0 c1 c2, with c0
 // 1110xxxx and c1 and c2 continuation bytes, is a rune of plainCJK.
-func isPlainCJK(c0, c1, c2 byte) bool {
+func isPlainCJK(c0, c1, c2 byte) bool { return inBitmap(plainCJK, c0, c1, c2) }
+
+// inBitmap reports whether the three-byte sequence c0 c1 c2, as for
+// isPlainCJK, is a rune of the bitmap bits.
+func inBitmap(bits *[1 << 16 / 64]uint64, c0, c1, c2 byte) bool {
 	r := uint16(c0)<<12 | uint16(c1&0x3F)<<6 | uint16(c2&0x3F)
-	return plainCJK[r>>6]&(1<<(r&63)) != 0
+	return bits[r>>6]&(1<<(r&63)) != 0
 }
 
 // asciiInfo is the info of each ASCII character, a shorter look-up than
@@ -146,6 +159,7 @@ func fastScan(events []int32, s string, opts *Options) (_ []int32, phrases, ok b
 		var r rune
 		var inf info
 		plain := false // a rune of plainCJK
+		known := false // a rune of plainNum
 		size := 1
 		switch c := s[i]; {
 		case c < utf8.RuneSelf:
@@ -158,7 +172,7 @@ func fastScan(events []int32, s string, opts *Options) (_ []int32, phrases, ok b
 				inf, plain, size = classCJK, true, 3
 				break
 			}
-			if isPlainSep(c, s[i+1], s[i+2]) {
+			if inBitmap(plainSep, c, s[i+1], s[i+2]) {
 				// Chinese punctuation, nearly always removed: its
 				// replacement event waits until its run is kept.
 				if sepStart < 0 {
@@ -167,6 +181,11 @@ func fastScan(events []int32, s string, opts *Options) (_ []int32, phrases, ok b
 				sepLazy = true
 				i += 3
 				continue
+			}
+			if inBitmap(plainNum, c, s[i+1], s[i+2]) {
+				// Only the numeral run needs to know.
+				inf, known, size = classCJK|1<<numeralShift, true, 3
+				break
 			}
 			if c != 0xE0 && c != 0xED {
 				// Without the overlong and surrogate cases of E0
@@ -183,7 +202,7 @@ func fastScan(events []int32, s string, opts *Options) (_ []int32, phrases, ok b
 			inf = lookup(r)
 		}
 		var repl int32 // the replacement event of r, or 0
-		if !plain {
+		if !plain && !known {
 			var phrase, ok bool
 			if r, inf, repl, phrase, ok = fastFold(r, inf, opts); !ok {
 				return events, false, false
@@ -326,12 +345,6 @@ func fastFold(r rune, inf info, opts *Options) (_ rune, _ info, repl int32, phra
 		return r, inf, 0, false, false
 	}
 	return r, inf, repl, false, true
-}
-
-// isPlainSep is isPlainCJK for plainSep.
-func isPlainSep(c0, c1, c2 byte) bool {
-	r := uint16(c0)<<12 | uint16(c1&0x3F)<<6 | uint16(c2&0x3F)
-	return plainSep[r>>6]&(1<<(r&63)) != 0
 }
 
 // appendSepEvents appends to events the replacement events of the runes

@@ -88,7 +88,7 @@ func TestPhraseKeys(t *testing.T) {
 	}
 }
 
-// TestPlainRunes checks plainCJK and plainSep, which plainRunes computes
+// TestPlainRunes checks plainCJK, plainSep and plainNum, which plainRunes computes
 // block by block, against their definitions, rune by rune.
 func TestPlainRunes(t *testing.T) {
 	sep := func(r rune, inf info) bool {
@@ -98,6 +98,7 @@ func TestPlainRunes(t *testing.T) {
 		valid := r >= 0x800 && (r < 0xD800 || r >= 0xE000)
 		inf := lookup(r)
 		wantCJK := valid && inf&^phraseBit == classCJK && !changedByPhrase(r)
+		wantNum := valid && inf.class() == classCJK && inf.op() == opNone && inf.isNumeral() && !changedByPhrase(r)
 		wantSep := valid && sep(r, inf)
 		switch inf.op() {
 		case opNone:
@@ -109,6 +110,9 @@ func TestPlainRunes(t *testing.T) {
 		}
 		if got := plainCJK[r/64]&(1<<(r%64)) != 0; got != wantCJK {
 			t.Errorf("U+%04X in plainCJK: %v, want %v", r, got, wantCJK)
+		}
+		if got := plainNum[r/64]&(1<<(r%64)) != 0; got != wantNum {
+			t.Errorf("U+%04X in plainNum: %v, want %v", r, got, wantNum)
 		}
 		if got := plainSep[r/64]&(1<<(r%64)) != 0; got != wantSep {
 			t.Errorf("U+%04X in plainSep: %v, want %v", r, got, wantSep)
