@@ -44,13 +44,17 @@ var fastPool = sync.Pool{New: func() any { return new(fastScratch) }}
 // plainNum is a bitmap of the same runes that are CJK numerals and need
 // nothing else (一, 二, 十): fastScan only counts them in their numeral
 // run.
-var plainCJK, plainSep, plainNum = plainRunes()
+//
+// plainTrad is a bitmap of the same runes that are traditional characters
+// and not numerals, with a simplified character that needs nothing
+// (們, 會, 說): fastScan replaces them without more ado.
+var plainCJK, plainSep, plainNum, plainTrad = plainRunes()
 
-// plainRunes returns plainCJK, plainSep and plainNum. It works on the blocks of the
+// plainRunes returns plainCJK, plainSep, plainNum and plainTrad. It works on the blocks of the
 // table rather than on each rune, which takes a tenth of the time.
-func plainRunes() (cjk, sep, num *[1 << 16 / 64]uint64) {
+func plainRunes() (cjk, sep, num, trad *[1 << 16 / 64]uint64) {
 	// The masks of the runes of each block of blockData.
-	var cjkMask, sepMask, numMask [len(blockData) >> blockShift]uint8
+	var cjkMask, sepMask, numMask, tradMask [len(blockData) >> blockShift]uint8
 	for b := range cjkMask {
 		for k := range 1 << blockShift {
 			inf := info(blockData[b<<blockShift|k])
@@ -59,6 +63,11 @@ func plainRunes() (cjk, sep, num *[1 << 16 / 64]uint64) {
 			}
 			if inf&^phraseBit&^(15<<numeralShift) == classCJK && inf.isNumeral() {
 				numMask[b] |= 1 << k
+			}
+			if op := inf.op(); (op == opTrad || op == opTradAmbiguous) && inf.class() == classCJK && !inf.isNumeral() {
+				if f := inf.payload(); lookup(f).op() == opNone && !changedByPhrase(f) {
+					tradMask[b] |= 1 << k
+				}
 			}
 			if isSep(inf) {
 				switch inf.op() {
@@ -74,25 +83,28 @@ func plainRunes() (cjk, sep, num *[1 << 16 / 64]uint64) {
 			}
 		}
 	}
-	cjk, sep, num = new([1 << 16 / 64]uint64), new([1 << 16 / 64]uint64), new([1 << 16 / 64]uint64)
+	bitmaps := new([4][1 << 16 / 64]uint64)
+	cjk, sep, num, trad = &bitmaps[0], &bitmaps[1], &bitmaps[2], &bitmaps[3]
 	for g := 0x800 >> blockShift; g < 1<<16>>blockShift; g++ {
 		b, shift := blockIndex[g], g<<blockShift%64
 		cjk[g<<blockShift/64] |= uint64(cjkMask[b]) << shift
 		sep[g<<blockShift/64] |= uint64(sepMask[b]) << shift
 		num[g<<blockShift/64] |= uint64(numMask[b]) << shift
+		trad[g<<blockShift/64] |= uint64(tradMask[b]) << shift
 	}
 	// None holds surrogates, or the runes a phrase changes.
-	for r := rune(0xD800); r < 0xE000; r += 64 {
-		cjk[r/64], sep[r/64], num[r/64] = 0, 0, 0
-	}
-	for r := phraseOnlyLo; r < phraseOnlyLo+rune(len(phraseOnly))*64 && r < 1<<16; r++ {
-		if changedByPhrase(r) {
-			cjk[r/64] &^= 1 << (r % 64)
-			sep[r/64] &^= 1 << (r % 64)
-			num[r/64] &^= 1 << (r % 64)
+	for k := range bitmaps {
+		bits := &bitmaps[k]
+		for r := rune(0xD800); r < 0xE000; r += 64 {
+			bits[r/64] = 0
+		}
+		for r := phraseOnlyLo; r < phraseOnlyLo+rune(len(phraseOnly))*64 && r < 1<<16; r++ {
+			if changedByPhrase(r) {
+				bits[r/64] &^= 1 << (r % 64)
+			}
 		}
 	}
-	return cjk, sep, num
+	return cjk, sep, num, trad
 }
 
 // isSep reports whether a rune of info inf is a separator that fastScan
@@ -161,7 +173,8 @@ func fastScan(events []int32, s string, opts *Options) (_ []int32, phrases, ok b
 		var r rune
 		var inf info
 		plain := false // a rune of plainCJK
-		known := false // a rune of plainNum
+		known := false // a rune of plainNum or plainTrad
+		var repl int32 // the replacement event of r, or 0
 		size := 1
 		switch c := s[i]; {
 		case c < utf8.RuneSelf:
@@ -189,6 +202,20 @@ func fastScan(events []int32, s string, opts *Options) (_ []int32, phrases, ok b
 				inf, known, size = classCJK|1<<numeralShift, true, 3
 				break
 			}
+			if inBitmap(plainTrad, c, s[i+1], s[i+2]) {
+				// As fastFold would do.
+				if opts.Traditional {
+					ti := lookup(r)
+					k := Traditional
+					if ti.op() == opTradAmbiguous {
+						k |= Ambiguous
+					}
+					repl = -1 - (int32(k)<<replShift | ti.payload())
+					phrases = phrases || inPhrase(r)
+				}
+				inf, known, size = classCJK, true, 3
+				break
+			}
 			if c != 0xE0 && c != 0xED {
 				// Without the overlong and surrogate cases of E0
 				// and ED, the sequence is valid.
@@ -203,7 +230,6 @@ func fastScan(events []int32, s string, opts *Options) (_ []int32, phrases, ok b
 			}
 			inf = lookup(r)
 		}
-		var repl int32 // the replacement event of r, or 0
 		if !plain && !known {
 			var phrase, ok bool
 			if r, inf, repl, phrase, ok = fastFold(r, inf, opts); !ok {

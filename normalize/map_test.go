@@ -88,7 +88,7 @@ func TestPhraseKeys(t *testing.T) {
 	}
 }
 
-// TestPlainRunes checks plainCJK, plainSep and plainNum, which plainRunes computes
+// TestPlainRunes checks plainCJK, plainSep, plainNum and plainTrad, which plainRunes computes
 // block by block, against their definitions, rune by rune.
 func TestPlainRunes(t *testing.T) {
 	sep := func(r rune, inf info) bool {
@@ -99,6 +99,9 @@ func TestPlainRunes(t *testing.T) {
 		inf := lookup(r)
 		wantCJK := valid && inf&^phraseBit == classCJK && !changedByPhrase(r)
 		wantNum := valid && inf.class() == classCJK && inf.op() == opNone && inf.isNumeral() && !changedByPhrase(r)
+		op, f := inf.op(), inf.payload()
+		wantTrad := valid && (op == opTrad || op == opTradAmbiguous) && inf.class() == classCJK && !inf.isNumeral() &&
+			!changedByPhrase(r) && lookup(f).op() == opNone && !changedByPhrase(f)
 		wantSep := valid && sep(r, inf)
 		switch inf.op() {
 		case opNone:
@@ -110,6 +113,9 @@ func TestPlainRunes(t *testing.T) {
 		}
 		if got := plainCJK[r/64]&(1<<(r%64)) != 0; got != wantCJK {
 			t.Errorf("U+%04X in plainCJK: %v, want %v", r, got, wantCJK)
+		}
+		if got := plainTrad[r/64]&(1<<(r%64)) != 0; got != wantTrad {
+			t.Errorf("U+%04X in plainTrad: %v, want %v", r, got, wantTrad)
 		}
 		if got := plainNum[r/64]&(1<<(r%64)) != 0; got != wantNum {
 			t.Errorf("U+%04X in plainNum: %v, want %v", r, got, wantNum)
