@@ -158,8 +158,8 @@ func fastNormalize(s string, opts *Options) (Text, bool) {
 // every rune that a fold turns into one ASCII byte (ＶＸ１, ！ and capitals),
 // where replacement is -1 - (kind<<replShift | rune). With the Traditional
 // fold it also replaces each traditional character by its simplified one,
-// and reports in phrases whether one of them is in a phrase, which
-// phrasesAgree then has to check. It reports false in ok if a rune of s
+// and reports in phrases whether one of them is one that some phrase folds
+// otherwise (inPhrase), which phrasesAgree then has to check. It reports false in ok if a rune of s
 // may be changed in any other way, or if the separator rule needs what
 // only the general path knows.
 func fastScan(events []int32, s string, opts *Options) (_ []int32, phrases, ok bool) {

@@ -189,7 +189,7 @@ func TestFastPath(t *testing.T) {
 		"！", "？", "（", "）", "．",
 		// Traditional characters, in phrases and not, and phrase starts.
 		"們", "會", "發", "門", "開", "見", "計劃", "轉帳", "帳戶", "乾淨", "乾", "淨", "車站",
-		"傷亡", "枕", "藉", "以免", "口", "一目", "然", "陸", "貳", "𠀋",
+		"傷亡", "枕", "藉", "以免", "口", "一目", "然", "陸", "貳", "𠀋", "上", "鍊", "七逕",
 		// The general path: folds, invisible characters, phrases, numerals.
 		"瞭", "ｶ", "㍻", "\u200b", "а", "反覆", "\xff", "壹",
 	}
@@ -229,6 +229,8 @@ func TestFastPathTaken(t *testing.T) {
 		{"明天早上我們在車站門口集合", true}, // traditional characters
 		{"請把款項轉帳到指定帳戶", true},   // and in phrases that fold them as the table does
 		{"乾淨俐落", true},
+		{"上鍊", false},       // a phrase folds 鍊 without ambiguity
+		{"我的鍊，鍊", true},     // 鍊 alone folds as the table does
 		{"傷亡枕藉以免藉口", false}, // a phrase folds 藉 otherwise
 		{"一目瞭然", false},     // a phrase changes 瞭, which the table keeps
 		{"们們", true},

@@ -177,16 +177,24 @@ func phraseOnlyRunes() ([]uint64, rune) {
 }
 
 // tradInPhrase is a bitmap, from rune tradInPhraseLo on, of the
-// characters with a character fold that are in the key of some phrase:
-// only they can make a phrase fold a text differently from the character
-// table (see phrasesAgree).
+// characters with a character fold that some phrase folds otherwise: to
+// another character, or to itself, or with another ambiguity. A phrase
+// that folds each of its runes as the character table does changes
+// nothing, whichever runes the phrases before it took; so a text in which
+// the character table and the phrases disagree holds one of these, or a
+// rune that only a phrase changes (see changedByPhrase and phrasesAgree).
 var tradInPhrase, tradInPhraseLo = tradInPhraseRunes()
 
 func tradInPhraseRunes() ([]uint64, rune) {
 	var rs []rune
 	for _, p := range phrases {
+		v := p.value
 		for _, k := range p.key {
-			if op := lookup(k).op(); op == opTrad || op == opTradAmbiguous {
+			sv, n := utf8.DecodeRuneInString(v)
+			v = v[n:]
+			inf := lookup(k)
+			if op := inf.op(); (op == opTrad || op == opTradAmbiguous) &&
+				(sv != inf.payload() || p.ambiguous != (op == opTradAmbiguous)) {
 				rs = append(rs, k)
 			}
 		}
@@ -194,8 +202,8 @@ func tradInPhraseRunes() ([]uint64, rune) {
 	return runeBitmap(rs)
 }
 
-// inPhrase reports whether r, which has a character fold, is in the key
-// of some phrase.
+// inPhrase reports whether r, which has a character fold, is in
+// tradInPhrase.
 func inPhrase(r rune) bool {
 	i := uint32(r - tradInPhraseLo)
 	return i < uint32(len(tradInPhrase))*64 && tradInPhrase[i/64]&(1<<(i%64)) != 0
