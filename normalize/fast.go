@@ -138,6 +138,21 @@ var asciiInfo = func() (a [256]info) {
 // which Separator is on, and false if the text needs the general path. s
 // is at most maxPooled bytes long, so that the buffers are always kept.
 func fastNormalize(s string, opts *Options) (Text, bool) {
+	if len(s) <= smallText {
+		// A message: its events fit on the stack, which costs less
+		// than the pool.
+		var stack [smallEvents]int32
+		events, phrases, ok := fastScan(stack[:0], s, opts)
+		if ok && phrases {
+			p := fastPool.Get().(*fastScratch)
+			p.runes, ok = phrasesAgree(p.runes[:0], s, events)
+			fastPool.Put(p)
+		}
+		if !ok {
+			return Text{}, false
+		}
+		return fastBuild(s, events), true
+	}
 	p := fastPool.Get().(*fastScratch)
 	events, phrases, ok := fastScan(p.events[:0], s, opts)
 	if ok && phrases {
@@ -151,6 +166,12 @@ func fastNormalize(s string, opts *Options) (Text, bool) {
 	fastPool.Put(p)
 	return t, ok
 }
+
+// smallText is the length of the longest text whose events fastNormalize
+// keeps on the stack, and smallEvents their room there, enough for all
+// but texts of mostly replaced or removed runes (which then take the
+// heap).
+const smallText, smallEvents = 512, 128
 
 // fastScan applies the separator rule of removeSeparators to s. It
 // appends to events, in order, what changes s: the byte range [start, end)
