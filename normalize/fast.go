@@ -176,13 +176,13 @@ const smallText, smallEvents = 512, 128
 // fastScan applies the separator rule of removeSeparators to s. It
 // appends to events, in order, what changes s: the byte range [start, end)
 // of every run of separators it removes, and (offset, replacement) for
-// every rune that a fold turns into one ASCII byte (ＶＸ１, ！ and capitals),
-// where replacement is -1 - (kind<<replShift | rune). With the Traditional
-// fold it also replaces each traditional character by its simplified one,
-// and reports in phrases whether one of them is one that some phrase folds
-// otherwise (inPhrase), which phrasesAgree then has to check. It reports false in ok if a rune of s
-// may be changed in any other way, or if the separator rule needs what
-// only the general path knows.
+// every rune it replaces, where replacement is -1 - (kind<<replShift |
+// rune): the runes that a fold turns into one ASCII byte (ＶＸ１, ！ and
+// capitals) and, with the Traditional fold, the traditional characters,
+// by the character table. It reports in phrases whether one of those is
+// one that some phrase folds otherwise (inPhrase), which phrasesAgree then
+// has to check, and false in ok if a rune of s may be changed in any other
+// way, or if the separator rule needs what only the general path knows.
 func fastScan(events []int32, s string, opts *Options) (_ []int32, phrases, ok bool) {
 	prev := classOther // as in removeSeparators
 	tok := 0
