@@ -4,6 +4,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/fanzha/fanzha/internal/benchcpu"
 	"github.com/fanzha/fanzha/normalize"
 )
 
@@ -43,6 +44,27 @@ func BenchmarkFindEntitiesKind(b *testing.B) {
 			b.ReportAllocs()
 			for b.Loop() {
 				dst = findEntities(&text, k, dst[:0])
+			}
+		})
+	}
+}
+
+// BenchmarkFindEntitiesSMS scans the normalized SMS mix of the Detect
+// benchmark for every kind, as Detect does for each text.
+func BenchmarkFindEntitiesSMS(b *testing.B) {
+	texts := make([]normalize.Text, len(benchSMS))
+	for i, s := range benchSMS {
+		texts[i] = normalize.Normalize(s)
+	}
+	for _, k := range EntityKinds {
+		b.Run(string(k), func(b *testing.B) {
+			var dst []entityMatch
+			b.SetBytes(int64(totalLen(benchSMS)))
+			defer benchcpu.Metric(b, totalLen(benchSMS))()
+			for b.Loop() {
+				for i := range texts {
+					dst = findEntities(&texts[i], k, dst[:0])
+				}
 			}
 		})
 	}
