@@ -13,7 +13,7 @@ func findBankCards(t *normalize.Text, dst []entityMatch) []entityMatch {
 	var digits [19]byte
 	for i := 0; i < len(s); {
 		if !isDigit(s[i]) {
-			i = skipNonASCII(s, i+1)
+			i = nextDigit(s, i+1)
 			continue
 		}
 		j := digitsEnd(s, i)

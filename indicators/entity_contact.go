@@ -179,7 +179,7 @@ func findQQ(t *normalize.Text, dst []entityMatch) []entityMatch {
 	s := t.Normalized()
 	for i := 0; i < len(s); {
 		if !isDigit(s[i]) {
-			i = skipNonASCII(s, i+1)
+			i = nextDigit(s, i+1)
 			continue
 		}
 		j := digitsEnd(s, i)
@@ -229,17 +229,21 @@ func partOfAddress(s string, i, j int) bool {
 	return j+1 < len(s) && s[j] == '.' && isAlnum(s[j+1])
 }
 
-// isCueWord reports whether tok is itself a cue, as in "微信 weixin".
-func isCueWord(tok string) bool {
+// cueWords holds the words of the contact cues, for isCueWord: the
+// scanners ask about most Latin words of a text, and one lookup costs less
+// than comparing with every cue.
+var cueWords = func() map[string]bool {
+	m := make(map[string]bool)
 	for _, cs := range [][]cue{qqCues, weChatCues, telegramCues} {
 		for _, c := range cs {
-			if tok == c.word {
-				return true
-			}
+			m[c.word] = true
 		}
 	}
-	return false
-}
+	return m
+}()
+
+// isCueWord reports whether tok is itself a cue, as in "微信 weixin".
+func isCueWord(tok string) bool { return cueWords[tok] }
 
 // findWeChat appends the WeChat IDs in s: IDs by WeChat's rules (6–20
 // letters, digits, "_" or "-", a letter first) and mobile numbers announced
@@ -270,7 +274,7 @@ func findWeChat(t *normalize.Text, dst []entityMatch) []entityMatch {
 		case isIDByte(s[i]):
 			i = tokenEnd(s, i)
 		default:
-			i = skipNonASCII(s, i+1)
+			i = nextIDByte(s, i+1)
 		}
 	}
 	return dst
@@ -334,10 +338,13 @@ func findTelegram(t *normalize.Text, dst []entityMatch) []entityMatch {
 			}
 			i = j
 		case isLower(b) && (i == 0 || !isIDByte(s[i-1]) && s[i-1] != '.' && s[i-1] != '/' || startsLink(s[i:])):
-			if m, ok := telegramLinkAt(t, s, i); ok {
-				dst = append(dst, m)
-				i = m.End
-				continue
+			// Links start with "http" or "t" (t.me, telegram.me).
+			if b == 'h' || b == 't' {
+				if m, ok := telegramLinkAt(t, s, i); ok {
+					dst = append(dst, m)
+					i = m.End
+					continue
+				}
 			}
 			j := handleEnd(s, i)
 			if isHandle(s[i:j]) && !partOfAddress(s, i, j) && !isCueWord(s[i:j]) {
@@ -347,7 +354,7 @@ func findTelegram(t *normalize.Text, dst []entityMatch) []entityMatch {
 			}
 			i = tokenEnd(s, i)
 		default:
-			i = skipNonASCII(s, i+1)
+			i = nextLowerOrAt(s, i+1)
 		}
 	}
 	return dst

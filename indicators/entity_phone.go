@@ -14,7 +14,7 @@ func findMobiles(t *normalize.Text, dst []entityMatch) []entityMatch {
 	s := t.Normalized()
 	for i := 0; i < len(s); {
 		if !isDigit(s[i]) {
-			i = skipNonASCII(s, i+1)
+			i = nextDigit(s, i+1)
 			continue
 		}
 		j := digitsEnd(s, i)
@@ -216,7 +216,7 @@ func findIntlPhones(s string, dst []entityMatch) []entityMatch {
 		case isDigit(s[i]):
 			i = digitsEnd(s, i)
 		default:
-			i = skipNonASCII(s, i+1)
+			i = nextDigitOrPlus(s, i+1)
 		}
 	}
 	return dst

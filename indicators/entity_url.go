@@ -42,7 +42,7 @@ func findURLs(t *normalize.Text, dst []entityMatch) []entityMatch {
 	s := t.Normalized()
 	for i := 0; i < len(s); {
 		if !isAlnum(s[i]) {
-			i = skipNonASCII(s, i+1)
+			i = nextAlnum(s, i+1)
 			continue
 		}
 		if i > 0 && (isHostByte(s[i-1]) || strings.IndexByte("._@/%+=&?#~", s[i-1]) >= 0) && !startsLink(s[i:]) {
@@ -50,10 +50,12 @@ func findURLs(t *normalize.Text, dst []entityMatch) []entityMatch {
 			i++
 			continue
 		}
-		if m, ok := urlAt(t, s, i); ok {
-			dst = append(dst, m)
-			i = m.End
-			continue
+		if mayStartURL(s, i) {
+			if m, ok := urlAt(t, s, i); ok {
+				dst = append(dst, m)
+				i = m.End
+				continue
+			}
 		}
 		// Skip the rest of the token, up to a link glued to it.
 		i++
@@ -62,6 +64,20 @@ func findURLs(t *normalize.Text, dst []entityMatch) []entityMatch {
 		}
 	}
 	return dst
+}
+
+// mayStartURL reports whether urlAt may find a URL at i: one with a
+// scheme, or a host whose first label is followed by a dot and another
+// label. Most words are not, and are done with here.
+func mayStartURL(s string, i int) bool {
+	if s[i]|0x20 == 'h' {
+		return true
+	}
+	j := i
+	for j < len(s) && isHostByte(s[j]) {
+		j++
+	}
+	return j+1 < len(s) && s[j] == '.' && isHostByte(s[j+1])
 }
 
 // urlAt tries to read a URL that starts at i.

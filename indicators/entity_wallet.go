@@ -14,7 +14,7 @@ import (
 // value is taken from the original text.
 func findWallets(t *normalize.Text, dst []entityMatch) []entityMatch {
 	s := t.Normalized()
-	for i := 0; i < len(s); i++ {
+	for i := nextWalletStart(s, 0); i < len(s); i = nextWalletStart(s, i+1) {
 		b := s[i]
 		if b != '0' && b != 't' && b != 'T' || i > 0 && isAlnum(s[i-1]) {
 			continue
