@@ -152,3 +152,27 @@ func nextWalletStart(s string, i int) int {
 	}
 	return i
 }
+
+// asciiAlnum reports whether s has an ASCII digit and whether it has an
+// ASCII letter.
+func asciiAlnum(s string) (digit, letter bool) {
+	i := 0
+	for ; i+8 <= len(s); i += 8 {
+		w, ok := load8(s, i)
+		if !ok {
+			continue
+		}
+		digit = digit || digitMask(w) != 0
+		letter = letter || lowerMask(w|0x2020202020202020) != 0
+		if digit && letter {
+			return true, true
+		}
+	}
+	for ; i < len(s); i++ {
+		digit = digit || isDigit(s[i])
+		letter = letter || isLetter(s[i])
+	}
+	return digit, letter
+}
+
+func isLetter(b byte) bool { return isLower(b | 0x20) }

@@ -47,3 +47,26 @@ func TestNextByte(t *testing.T) {
 		}
 	}
 }
+
+// TestASCIIAlnum checks asciiAlnum against a byte-by-byte scan, with the
+// digit or letter at every offset of a word.
+func TestASCIIAlnum(t *testing.T) {
+	texts := []string{"", "中文", "中文中文中文中文", "a", "Z", "7", "@[`{/:", "中文中文中文中文Q", "中文中文中文中文中文中文5x"}
+	for _, b := range []byte{'0', '9', 'a', 'z', 'A', 'Z', '@', '[', '`', '{', '/', ':', 0xc1, 0xe1} {
+		for at := range 17 {
+			s := []byte(strings.Repeat("\x80 ", 9))
+			s[at] = b
+			texts = append(texts, string(s))
+		}
+	}
+	for _, s := range texts {
+		var digit, letter bool
+		for i := 0; i < len(s); i++ {
+			digit = digit || '0' <= s[i] && s[i] <= '9'
+			letter = letter || 'a' <= s[i] && s[i] <= 'z' || 'A' <= s[i] && s[i] <= 'Z'
+		}
+		if d, l := asciiAlnum(s); d != digit || l != letter {
+			t.Errorf("asciiAlnum(%q) = %v, %v, want %v, %v", s, d, l, digit, letter)
+		}
+	}
+}

@@ -249,3 +249,16 @@ func TestSkipNonASCII(t *testing.T) {
 		}
 	}
 }
+
+func TestKindIndex(t *testing.T) {
+	for i, k := range EntityKinds {
+		if got := kindIndex(k); got != i {
+			t.Errorf("kindIndex(%s) = %d, want %d", k, got, i)
+		}
+	}
+	for _, k := range []EntityKind{"", "phone", "URL", "bank_card "} {
+		if got := kindIndex(k); got != -1 {
+			t.Errorf("kindIndex(%q) = %d, want -1", k, got)
+		}
+	}
+}

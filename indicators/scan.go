@@ -408,7 +408,10 @@ func (s *scan) exportTo(m *imatch, slab *[]Match) Match {
 
 // entities returns the entities of kind in the text, computing them once.
 func (s *scan) entities(kind EntityKind) []entityMatch {
-	i := slices.Index(EntityKinds, kind)
+	i := kindIndex(kind)
+	if i < 0 {
+		return nil // the compiler rejects unknown kinds
+	}
 	if !s.have[i] {
 		s.ents[i] = s.ents[i][:0]
 		if s.mayHold(kind) {
@@ -433,13 +436,12 @@ const (
 func (s *scan) mayHold(kind EntityKind) bool {
 	if s.ascii == 0 {
 		s.ascii = asciiDone
-		for i := 0; i < len(s.norm) && s.ascii != asciiDone|asciiDigit|asciiLetter; i++ {
-			switch b := s.norm[i]; {
-			case isDigit(b):
-				s.ascii |= asciiDigit
-			case 'a' <= b && b <= 'z' || 'A' <= b && b <= 'Z':
-				s.ascii |= asciiLetter
-			}
+		digit, letter := asciiAlnum(s.norm)
+		if digit {
+			s.ascii |= asciiDigit
+		}
+		if letter {
+			s.ascii |= asciiLetter
 		}
 	}
 	switch kind {
@@ -469,12 +471,17 @@ func (s *scan) extracted() []Extracted {
 			})
 		}
 	}
-	slices.SortStableFunc(out, func(a, b Extracted) int {
+	// Often the entities are in order already: one kind, or kinds in the
+	// order of the text.
+	byPos := func(a, b Extracted) int {
 		if a.Start != b.Start {
 			return cmp.Compare(a.Start, b.Start)
 		}
 		return cmp.Compare(a.End, b.End)
-	})
+	}
+	if !slices.IsSortedFunc(out, byPos) {
+		slices.SortStableFunc(out, byPos)
+	}
 	return out
 }
 
