@@ -177,6 +177,7 @@ func unitAfter(s string, j int) bool {
 // announced by a QQ cue a few runes before.
 func findQQ(t *normalize.Text, dst []entityMatch) []entityMatch {
 	s := t.Normalized()
+	g := newCueGate(t, qqCues)
 	for i := 0; i < len(s); {
 		if !isDigit(s[i]) {
 			i = nextDigit(s, i+1)
@@ -184,7 +185,7 @@ func findQQ(t *normalize.Text, dst []entityMatch) []entityMatch {
 		}
 		j := digitsEnd(s, i)
 		if n := j - i; 5 <= n && n <= 11 && s[i] != '0' && isolatedLeft(s, i) && isolatedRight(s, j) && !unitAfter(s, j) {
-			if _, ok := cueBefore(t, i, qqCues, maxCueGap); ok {
+			if _, ok := g.before(i, maxCueGap); ok {
 				dst = append(dst, entityMatch{Kind: QQ, Value: s[i:j], Start: i, End: j})
 			}
 		}
@@ -252,12 +253,13 @@ func isCueWord(tok string) bool { return cueWords[tok] }
 // an ordinary word (the normalizer removes the space in "微信 account").
 func findWeChat(t *normalize.Text, dst []entityMatch) []entityMatch {
 	s := t.Normalized()
+	g := newCueGate(t, weChatCues)
 	for i := 0; i < len(s); {
 		switch {
 		case isDigit(s[i]):
 			j := digitsEnd(s, i)
 			if m, ok := mobileAt(s, i, j); ok {
-				if _, ok := cueBefore(t, m.Start, weChatCues, maxCueGap); ok {
+				if _, ok := g.before(m.Start, maxCueGap); ok {
 					m.Kind = WeChatID
 					dst = append(dst, m)
 					i = m.End
@@ -267,7 +269,7 @@ func findWeChat(t *normalize.Text, dst []entityMatch) []entityMatch {
 			i = j
 		case isLower(s[i]) && (i == 0 || !isIDByte(s[i-1])):
 			j := tokenEnd(s, i)
-			if m, ok := weChatIDAt(t, i, j); ok {
+			if m, ok := weChatIDAt(&g, i, j); ok {
 				dst = append(dst, m)
 			}
 			i = j
@@ -280,9 +282,10 @@ func findWeChat(t *normalize.Text, dst []entityMatch) []entityMatch {
 	return dst
 }
 
-// weChatIDAt tries to read a WeChat ID in the token s[i:j].
-func weChatIDAt(t *normalize.Text, i, j int) (entityMatch, bool) {
-	s := t.Normalized()
+// weChatIDAt tries to read a WeChat ID in the token s[i:j]; g gates the
+// WeChat cues.
+func weChatIDAt(g *cueGate, i, j int) (entityMatch, bool) {
+	s := g.t.Normalized()
 	for j > i && s[j-1] == '-' {
 		j--
 	}
@@ -290,10 +293,10 @@ func weChatIDAt(t *normalize.Text, i, j int) (entityMatch, bool) {
 	if strings.HasPrefix(tok, "wxid_") && len(tok) >= 10 && len(tok) <= 32 && !partOfAddress(s, i, j) {
 		return entityMatch{Kind: WeChatID, Value: tok, Start: i, End: j}, true
 	}
-	if len(tok) < 6 || len(tok) > 20 || partOfAddress(s, i, j) || isCueWord(tok) {
+	if len(tok) < 6 || len(tok) > 20 || partOfAddress(s, i, j) || !g.open(i) || isCueWord(tok) {
 		return entityMatch{}, false
 	}
-	gap, ok := cueBefore(t, i, weChatCues, maxCueGap)
+	gap, ok := cueBefore(g.t, i, weChatCues, maxCueGap)
 	if !ok {
 		return entityMatch{}, false
 	}
@@ -323,6 +326,7 @@ func isHandle(h string) bool {
 // invitation links the link itself, case preserved.
 func findTelegram(t *normalize.Text, dst []entityMatch) []entityMatch {
 	s := t.Normalized()
+	g := newCueGate(t, telegramCues)
 	for i := 0; i < len(s); {
 		b := s[i]
 		switch {
@@ -331,7 +335,7 @@ func findTelegram(t *normalize.Text, dst []entityMatch) []entityMatch {
 			h := s[i+1 : j]
 			// "@name" is an e-mail domain if a dot and more follow.
 			if isHandle(h) && !partOfAddress(s, i, j) {
-				_, before := cueBefore(t, i, telegramCues, telegramNear)
+				_, before := g.before(i, telegramNear)
 				if before || cueAfter(s, j, telegramCues, telegramNear) {
 					dst = append(dst, entityMatch{Kind: Telegram, Value: "@" + h, Start: i, End: j})
 				}
@@ -347,7 +351,7 @@ func findTelegram(t *normalize.Text, dst []entityMatch) []entityMatch {
 				}
 			}
 			j := handleEnd(s, i)
-			if isHandle(s[i:j]) && !partOfAddress(s, i, j) && !isCueWord(s[i:j]) {
+			if isHandle(s[i:j]) && !partOfAddress(s, i, j) && g.open(i) && !isCueWord(s[i:j]) {
 				if gap, ok := cueBefore(t, i, telegramCues, 3); ok && strings.ContainsAny(gap, ":：") {
 					dst = append(dst, entityMatch{Kind: Telegram, Value: "@" + s[i:j], Start: i, End: j})
 				}
