@@ -300,10 +300,20 @@ func weChatIDAt(g *cueGate, i, j int) (entityMatch, bool) {
 	if !ok {
 		return entityMatch{}, false
 	}
-	if strings.TrimLeft(tok, "abcdefghijklmnopqrstuvwxyz") == "" && !idMarkEnds(gap) {
+	if isAllLower(tok) && !idMarkEnds(gap) {
 		return entityMatch{}, false
 	}
 	return entityMatch{Kind: WeChatID, Value: tok, Start: i, End: j}, true
+}
+
+// isAllLower reports whether s is made of lower-case ASCII letters only.
+func isAllLower(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if !isLower(s[i]) {
+			return false
+		}
+	}
+	return true
 }
 
 // isHandle reports whether h is a Telegram username: 5–32 letters, digits
