@@ -178,7 +178,7 @@ func unitAfter(s string, j int) bool {
 func findQQ(t *normalize.Text, dst []entityMatch) []entityMatch {
 	s := t.Normalized()
 	g := newCueGate(t, qqCues)
-	for i := 0; i < len(s); {
+	for i := 0; i < len(s) && !g.closed(); {
 		if !isDigit(s[i]) {
 			i = nextDigit(s, i+1)
 			continue
@@ -254,7 +254,15 @@ func isCueWord(tok string) bool { return cueWords[tok] }
 func findWeChat(t *normalize.Text, dst []entityMatch) []entityMatch {
 	s := t.Normalized()
 	g := newCueGate(t, weChatCues)
-	for i := 0; i < len(s); {
+	for i, tail := 0, false; i < len(s); {
+		if g.closed() && !tail {
+			// Without a cue, only "wxid_" IDs are left to find (none
+			// are, as long as "wx" is a cue).
+			if !strings.Contains(s[i:], "wxid_") {
+				break
+			}
+			tail = true
+		}
 		switch {
 		case isDigit(s[i]):
 			j := digitsEnd(s, i)
@@ -337,7 +345,15 @@ func isHandle(h string) bool {
 func findTelegram(t *normalize.Text, dst []entityMatch) []entityMatch {
 	s := t.Normalized()
 	g := newCueGate(t, telegramCues)
-	for i := 0; i < len(s); {
+	for i, tail := 0, false; i < len(s); {
+		if g.closed() && !tail {
+			// Without a cue, only t.me links are left to find
+			// (telegram.me and telegram.dog hold the cue "telegram").
+			if !strings.Contains(s[i:], "t.me/") {
+				break
+			}
+			tail = true
+		}
 		b := s[i]
 		switch {
 		case b == '@' && i+1 < len(s) && isLower(s[i+1]) && (i == 0 || !isHandleByte(s[i-1]) && s[i-1] != '.'):

@@ -44,6 +44,11 @@ func (g *cueGate) open(i int) bool {
 	return g.first <= i
 }
 
+// closed reports whether the gate has searched the text and found no cue
+// in it: then no contact that needs a cue can follow, and a scanner may
+// stop once nothing else it finds is ahead.
+func (g *cueGate) closed() bool { return g.first > len(g.t.Normalized()) }
+
 // firstCueEnd returns where the first cue of cues that may count ends in s,
 // or len(s)+1 if none does. Each cue is searched for only up to the first
 // end found so far, so a text with a cue near its start is not read to its

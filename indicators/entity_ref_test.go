@@ -390,6 +390,11 @@ func entityRefSeeds() []string {
 		"TA4Y62o6YC2Zsck9rZVGTvqW1AQ7X9zTnj t.me/joinchat/AbCdEfGhIj https://t.me/+AbCdEfGh12 telegram.me/s/channel",
 		"http://Example.COM:8080/a?b=1#c www.abc.co.uk abc.top 192.168.1.1/x https://1.2.3.4 x.zip",
 		"wechatabcdef weixin: hello_world vx abc-def- 微 abcdefg v：abcdefgh",
+		// No cue at all, then what needs none.
+		"hello world1 abcdefg wxid_abcdefghij",
+		"please review together t.me/abcdefgh",
+		"please review together telegram.dog/joinchat/AbCdEfGhIj",
+		"please review together https://telegram.me/abcdefgh",
 		// A cue as far before the contact as it may be, after another
 		// candidate.
 		"aaaaaaa1 微信号码就是这个abcdefg1 aaaaaaa2 微信😀😀😀😀😀😀abcdefg2",
