@@ -89,14 +89,15 @@
 // # Text and offsets
 //
 // A Text keeps the original string and the normalized string and, only
-// when they differ, one array: for each normalized rune the offset of the
-// original rune behind it, an index from normalized byte offsets to runes
-// (one entry per 64 bytes), and the kinds of the runes that have any. Span
-// is O(1) (it counts rune starts in at most 63 bytes) and Kinds is
-// O(log n) plus the number of changed runes in the range. When nothing
-// changes, Normalized returns the original string itself and nothing is
-// allocated: Normalize makes at most two allocations (the string and the
-// array), and none for unchanged text.
+// when they differ, a list of (normalized offset, original offset, kinds)
+// triples for the runes where the map breaks: runes that were changed, and
+// runes whose original does not follow on from the rune before. Every
+// other rune was copied on from the one before it, so the list is much
+// shorter than an entry per rune. Span is O(log n) (a binary search of the
+// triples for each end) and Kinds is O(log n) plus the number of triples
+// in the range. When nothing changes, Normalized returns the original
+// string itself and nothing is allocated; otherwise the triples and the
+// normalized bytes share one allocation.
 //
 // Every normalized rune comes from exactly one original rune. Span(s, e)
 // is the range from the start of the original rune of the first normalized
