@@ -34,6 +34,13 @@
 // read from the expression (客服 or 专员 in "我是.{0,9}(?:客服|专员)"): a
 // pattern whose words are absent is not run, since it could not match.
 //
+// Rules share much of their structure (the keyword sets of the catalog
+// appear in dozens of rules), so a scan remembers, for the one text, which
+// parts of the rule trees can match and the matches of each distinct
+// keyword leaf, and asks each question once. Scans and their buffers are
+// pooled; texts over 64 KiB use a pool of their own, so that their large
+// buffers are reused by the next long text but not held by short ones.
+//
 // Combinators: All matches once, with the first match of each child as its
 // parts. Any returns every child's matches. AtLeast(n) matches once when n
 // children match, with the first match of each matching child. Near(w)
