@@ -2,6 +2,7 @@ package indicators
 
 import (
 	"fmt"
+	"math"
 	"runtime"
 	"testing"
 	"unicode/utf8"
@@ -202,14 +203,20 @@ func TestDetectBytesLinear(t *testing.T) {
 		t.Skip("sync.Pool drops items under the race detector; long texts")
 	}
 	d := Default()
+	// The least of three runs: a collection in the middle of a run may
+	// empty the pool, and the run then allocates the scan's buffers.
 	perByte := func(n int) float64 {
 		text := benchSized(n)
 		d.Detect(text)
-		var before, after runtime.MemStats
-		runtime.ReadMemStats(&before)
-		d.Detect(text)
-		runtime.ReadMemStats(&after)
-		return float64(after.TotalAlloc-before.TotalAlloc) / float64(len(text))
+		least := math.Inf(1)
+		for range 3 {
+			var before, after runtime.MemStats
+			runtime.ReadMemStats(&before)
+			d.Detect(text)
+			runtime.ReadMemStats(&after)
+			least = min(least, float64(after.TotalAlloc-before.TotalAlloc)/float64(len(text)))
+		}
+		return least
 	}
 	small, large := perByte(256<<10), perByte(1<<20)
 	t.Logf("bytes allocated per byte of text: %.1f at 256 KiB, %.1f at 1 MiB", small, large)
