@@ -243,6 +243,15 @@ var hardNegatives = []string{
 	"宝贝，周末去见你爸妈，我准备了礼物，机票我已经订好了。",
 	"兄弟，婚礼的份子钱我让你嫂子转给你了，收到说一声。",
 	"哥哥，明天你来接我的时候顺便把充电器带上，路费我给你。",
+	// Top-up and deposit offers of banks, cards, gyms and schools.
+	"本行存五万送一桶油，定期存款活动详询各网点，电话95588。",
+	"入住三晚送早餐，预订请访问 https://jd.example.org",
+	"校园卡首次充值送十元，详情咨询学生服务中心 0571-88886666",
+	"加油卡每日充值满200送10元，详询 https://oil.example.org",
+	"健身房首月进店即送体验课，电话13812345678",
+	"公交卡充100送5元，仅限本周，详见 www.bus.example.cn",
+	"课程首次报名送教材，咨询电话13912345678",
+	"孩子说存够一百块就送给妈妈当生日礼物，你打电话问问13812345678",
 }
 
 func TestHardNegatives(t *testing.T) {
@@ -273,6 +282,9 @@ var positives = map[string][]string{
 	"gambling": {
 		"真人百家乐娱乐城，首存送彩金，无限返水，提款秒到账。",
 		"菠菜大台子信誉稳定出款快，新会员注册送体验金，网址 www.lucky-bet88.com",
+		// Deposit matches in homophone or variant wording.
+		"永利娱乐头次冲就拿百分百，天天存多少送多少，官网 http://yl-play.example.top",
+		"多冲多奖，冲两千奖八百，进站 www.hao-yun.example.vip 即可参加",
 	},
 	"contact_diversion": {
 		"这里不方便说，加我薇信细聊，刷单返利日结。",
