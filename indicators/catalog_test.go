@@ -799,6 +799,35 @@ var familyNegatives = []struct {
 			"【某银行】您尾号1207的账户今日支出500元，如非本人操作请立即冻结，客服不会要求您提供密码或验证码。",
 		},
 	},
+	{
+		family: "bank, courier and platform notices with links, codes and fee denials",
+		rules: []string{
+			"phishing.bank-sms-link",
+			"phishing.sensitive-data-ask",
+			"investment.withdrawal-fee",
+			"loan.fee-before-loan",
+			"impersonation_service.parcel-problem",
+			"impersonation_service.refund-claim-bait",
+			"contact_diversion.add-private-app",
+		},
+		texts: []string{
+			"【某银行】您的信用卡账单已出，本期应还1288.50元，到期还款日11月25日，可登录手机银行或 https://e.bank.example.cn 查询，我行不会索要验证码。",
+			"【顺丰速运】您的快件已到达，点击 https://sf.example.cn/t/8Kx2 查看派送进度，如需改约请在页面操作，快递员不会向您索要验证码。",
+			"【中国邮政】您的包裹因地址不详暂存网点，请登录官方小程序修改地址，邮政不会以任何理由要求您转账。",
+			"【某银行】验证码739201，您正在登录网上银行 https://ebank.example.cn ，请勿将验证码告知他人。",
+			"【某电商】您的退款已原路退回，点击 https://m.shop.example.cn/refund 查看退款进度，客服从不向您索要银行卡密码。",
+			"【京东物流】您的快递已签收，如对服务不满意可点击链接评价 https://jd.example.cn/e/3，如有破损请在App内申请售后。",
+			"【某银行】您尾号4410的卡于今日消费899元，查询明细请登录手机银行，如非本人交易请拨打客服热线挂失，切勿向他人透露验证码。",
+			"【某保险】您的保单已生效，电子保单请登录官网下载：https://ins.example.cn ，理赔请通过官方App申请，我司不收取任何额外费用。",
+			"【菜鸟】您的包裹已到驿站，取件码6-2-3011，可在菜鸟App查看，驿站人员不会索要您的验证码。",
+			"【某银行】您的手机银行将于今晚零点系统升级，升级期间暂停转账服务，无需任何操作，请勿点击短信中的陌生链接。",
+			"【某运营商】您的话费余额不足10元，请通过官方App或营业厅充值，我们不会通过短信链接要求您输入银行卡号。",
+			"【社保中心】您的社保卡已制卡完成，请携带身份证到网点领取，工作人员不会电话索要您的社保卡密码。",
+			"【某平台】您申请的提现已到账，可在钱包明细中查看，平台不会要求您先缴纳任何手续费才能提现。",
+			"【某银行】您申请的贷款已审批通过，放款前我行不会收取任何费用，请勿相信要求先交保证金的电话。",
+			"【某快递】您的快件在运输途中破损，我们已为您登记理赔，赔款将在3个工作日内原路退回，快递员不会让您添加微信办理。",
+		},
+	},
 }
 
 func TestFamilyNegatives(t *testing.T) {
