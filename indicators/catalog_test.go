@@ -1,6 +1,7 @@
 package indicators_test
 
 import (
+	"slices"
 	"strings"
 	"testing"
 	"unicode"
@@ -257,13 +258,8 @@ var hardNegatives = []string{
 func TestHardNegatives(t *testing.T) {
 	d := catalogDetector(t)
 	for _, text := range hardNegatives {
-		r := d.Detect(text)
-		if r.Flagged {
-			var fired []string
-			for _, f := range r.Findings {
-				fired = append(fired, f.Rule)
-			}
-			t.Errorf("flagged (score %d, %v): %s", r.Score, fired, text)
+		if r := d.Detect(text); r.Flagged {
+			t.Errorf("flagged (score %d, %v): %s", r.Score, firedRules(r), text)
 		}
 	}
 }
@@ -363,11 +359,7 @@ func TestPositives(t *testing.T) {
 				scored = scored || cs.Category == category && cs.Score > 0
 			}
 			if !r.Flagged || !scored {
-				var fired []string
-				for _, f := range r.Findings {
-					fired = append(fired, f.Rule)
-				}
-				t.Errorf("%s: flagged=%v score=%d fired=%v: %s", category, r.Flagged, r.Score, fired, text)
+				t.Errorf("%s: flagged=%v score=%d fired=%v: %s", category, r.Flagged, r.Score, firedRules(r), text)
 			}
 		}
 	}
@@ -853,13 +845,8 @@ func TestFamilyNegatives(t *testing.T) {
 		}
 		for _, text := range f.texts {
 			r := d.Detect(text)
-			var fired []string
-			hit := false
-			for _, m := range r.Findings {
-				fired = append(fired, m.Rule)
-				hit = hit || watched[m.Rule]
-			}
-			if hit || r.Flagged {
+			fired := firedRules(r)
+			if r.Flagged || slices.ContainsFunc(fired, func(id string) bool { return watched[id] }) {
 				t.Errorf("%s: fired %v (score %d): %s", f.family, fired, r.Score, text)
 			}
 		}
@@ -909,11 +896,16 @@ func TestAskedNotDenied(t *testing.T) {
 	d := catalogDetector(t)
 	for _, text := range askedNotDenied {
 		if r := d.Detect(text); !r.Flagged {
-			var fired []string
-			for _, f := range r.Findings {
-				fired = append(fired, f.Rule)
-			}
-			t.Errorf("not flagged (score %d, %v): %s", r.Score, fired, text)
+			t.Errorf("not flagged (score %d, %v): %s", r.Score, firedRules(r), text)
 		}
 	}
+}
+
+// firedRules returns the IDs of the rules that fired in r, for messages.
+func firedRules(r indicators.Report) []string {
+	var ids []string
+	for _, f := range r.Findings {
+		ids = append(ids, f.Rule)
+	}
+	return ids
 }
