@@ -30,6 +30,7 @@ type scan struct {
 	have      [8]bool
 	err       error        // error of the rule being evaluated
 	buf       []imatch     // arena of the rule being evaluated (see imatch)
+	bufHigh   int          // the most of buf a rule of the text has used
 	events    []event      // Near's sweep
 	found     []int32      // Near's composites, by index in buf
 	runs      []patternRun // by regexp, see runPattern
@@ -107,18 +108,20 @@ func (s *scan) chainHits() {
 }
 
 func (c *compiled) putScan(s *scan) {
+	pool := &c.pool
+	if s.big {
+		pool = &c.bigPool
+	}
+	// huge reports whether a buffer of n items is too large to keep for
+	// the short texts of the main pool.
+	huge := func(n, limit int) bool { return !s.big && n > limit }
 	for _, i := range s.ran {
 		s.runs[i] = patternRun{}
 	}
 	s.ran = s.ran[:0]
 	s.pspans = s.pspans[:0]
 	s.runesDone = false
-	if s.big {
-		defer c.bigPool.Put(s)
-	} else {
-		defer c.pool.Put(s)
-	}
-	if cap(s.runes) > 1<<16 && !s.big {
+	if huge(cap(s.runes), 1<<16) {
 		s.runes, s.runeOff = nil, nil // do not keep the memory of one huge text
 	}
 	for _, p := range s.pats {
@@ -132,9 +135,11 @@ func (c *compiled) putScan(s *scan) {
 	s.ascii = 0
 	clear(s.kwBuf) // drop references to values
 	s.kwBuf = s.kwBuf[:0]
-	clear(s.buf[:cap(s.buf)]) // drop references to values
-	s.buf = s.buf[:0]
-	if cap(s.buf) > 1<<14 && !s.big {
+	// Drop references to values in as much of the arena as the text used:
+	// the arena of a long text's scan can be much larger.
+	clear(s.buf[:max(len(s.buf), s.bufHigh)])
+	s.buf, s.bufHigh = s.buf[:0], 0
+	if huge(cap(s.buf), 1<<14) {
 		s.buf = nil
 	}
 	for i := range s.ents {
@@ -142,9 +147,10 @@ func (c *compiled) putScan(s *scan) {
 		s.ents[i] = s.ents[i][:0]
 		s.have[i] = false
 	}
-	if cap(s.hits) > 1<<16 && !s.big {
+	if huge(cap(s.hits), 1<<16) {
 		s.hits, s.next = nil, nil // do not keep the memory of one huge text
 	}
+	pool.Put(s)
 }
 
 // markCandidates sets the bit of every rule that can fire on the text.
@@ -210,6 +216,7 @@ func (s *scan) run(ctx context.Context, rep *Report) error {
 			r := &s.c.rules[i]
 			mk := s.mark()
 			ms := s.eval(r.root)
+			s.bufHigh = max(s.bufHigh, len(s.buf))
 			if s.err != nil {
 				rep.Errors = append(rep.Errors, &RuleError{Rule: r.rule.ID, Err: s.err})
 				s.err = nil
@@ -316,7 +323,7 @@ func (s *scan) findings(rep *Report) {
 	s.fired = s.fired[:0]
 	clear(s.kept)
 	s.kept = s.kept[:0]
-	if cap(s.kept) > 1<<12 && !s.big {
+	if cap(s.kept) > 1<<12 && !s.big { // see putScan
 		s.kept = nil // do not keep the memory of one huge report
 	}
 }
