@@ -62,7 +62,7 @@ func (cp *compiler) numberNodes() {
 			n.slot = s
 		}
 		key = append(key[:0], byte(n.op))
-		for _, v := range []int64{int64(n.slot), int64(n.re), int64(n.entityIndex()), int64(n.n),
+		for _, v := range []int64{int64(n.slot), int64(n.re), int64(kindIndex(n.entity)), int64(n.n),
 			int64(math.Float64bits(n.factor)), int64(n.kinds), int64(len(n.pre)), int64(len(kids))} {
 			key = binary.AppendVarint(key, v)
 		}
@@ -86,9 +86,6 @@ func (cp *compiler) numberNodes() {
 	c.nodes, c.slots = len(ids), len(slots)
 	cp.numberNeeds()
 }
-
-// entityIndex returns the index of n's entity kind in EntityKinds, or -1.
-func (n *cnode) entityIndex() int { return slices.Index(EntityKinds, n.entity) }
 
 // numberNeeds gives the necessary set of every leaf (see need) an index,
 // shared by the leaves with the same set, and lists by automaton pattern
