@@ -79,7 +79,22 @@ func (d *Detector) Detect(text string) Report {
 // DetectContext is like Detect but stops between rules when ctx is done,
 // returning the report of what was found so far and ctx.Err().
 func (d *Detector) DetectContext(ctx context.Context, text string) (Report, error) {
-	return d.detect(ctx, text)
+	var rep Report
+	err := d.detect(ctx, text, &rep)
+	return rep, err
+}
+
+// DetectTo is like DetectContext but writes the report to rep, reusing the
+// memory of the report that rep held: its Findings, Categories, Entities
+// and Errors and the Parts of its matches. A loop that scans a stream of
+// texts into one Report allocates nothing once the report has grown to the
+// size of the texts' findings, which spares the garbage collector most of
+// the work of a scan.
+//
+// The report's slices are overwritten by the next DetectTo on rep, and so
+// are those of copies of it made with =: use Clone to keep a report.
+func (d *Detector) DetectTo(ctx context.Context, text string, rep *Report) error {
+	return d.detect(ctx, text, rep)
 }
 
 // Rules returns the detector's rules (including disabled ones), in order.

@@ -1,6 +1,7 @@
 package indicators_test
 
 import (
+	"context"
 	"fmt"
 	"os"
 	"strings"
@@ -173,4 +174,33 @@ func ExampleLoadRules() {
 	fmt.Println(d.Detect("兼职刷单，佣金日结").Score)
 	// Output:
 	// 30
+}
+
+// A moderation loop scans a stream of messages into one Report, whose
+// memory each scan reuses; Clone keeps a report past the next scan.
+func ExampleDetector_DetectTo() {
+	d := indicators.Default()
+	messages := []string{
+		"明天下午三点开会，记得带上周的报表",
+		"高薪兼职刷单返利，日结五百，加薇信 wx_fast2024 详聊",
+		"好的，收到",
+	}
+	var rep indicators.Report
+	var held []indicators.Report
+	for _, m := range messages {
+		if err := d.DetectTo(context.Background(), m, &rep); err != nil {
+			fmt.Println(err)
+			continue
+		}
+		fmt.Println(rep.Score, rep.Level, len(rep.Findings) > 0)
+		if rep.Flagged {
+			held = append(held, rep.Clone())
+		}
+	}
+	fmt.Println("held for review:", len(held), held[0].Findings[0].Evidence != "")
+	// Output:
+	// 0 none false
+	// 100 high true
+	// 0 none false
+	// held for review: 1 true
 }

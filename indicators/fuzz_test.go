@@ -1,6 +1,7 @@
 package indicators
 
 import (
+	"context"
 	"reflect"
 	"strings"
 	"testing"
@@ -59,8 +60,19 @@ func FuzzDetect(f *testing.F) {
 		if again := d.Detect(text); !reflect.DeepEqual(r, again) {
 			t.Fatalf("not deterministic:\n%+v\n%+v", r, again)
 		}
+		// A report reused from another text must come out the same.
+		var reused Report
+		d.DetectTo(context.Background(), fuzzReuseText, &reused)
+		d.DetectTo(context.Background(), text, &reused)
+		if !reflect.DeepEqual(exportedOnly(reused), exportedOnly(r)) {
+			t.Fatalf("DetectTo into a reused report differs:\n%+v\n%+v", reused, r)
+		}
 	})
 }
+
+// fuzzReuseText fills the report that FuzzDetect reuses: findings,
+// disguises and entities of several kinds.
+const fuzzReuseText = "高薪兼职：刷單返利，日结五百，加 V·X：wx_fast2024，官网 http://a.example.top，电话 13812345678，不要告诉家人"
 
 // boundary reports whether i is where a rune (or an invalid byte) of s
 // starts, or its end.

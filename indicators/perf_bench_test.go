@@ -1,6 +1,7 @@
 package indicators
 
 import (
+	"context"
 	"fmt"
 	"math"
 	"runtime"
@@ -62,6 +63,26 @@ func BenchmarkDetect(b *testing.B) {
 			d.Detect(benchClean100)
 		}
 	})
+}
+
+// BenchmarkDetectTo is BenchmarkDetect scanning into one reused Report,
+// as a moderation loop over a stream of messages can.
+func BenchmarkDetectTo(b *testing.B) {
+	d := Default()
+	ctx := context.Background()
+	for _, c := range benchClasses {
+		b.Run(c.name, func(b *testing.B) {
+			b.SetBytes(int64(totalLen(c.texts)))
+			b.ReportAllocs()
+			defer benchcpu.Metric(b, totalLen(c.texts))()
+			var rep Report
+			for b.Loop() {
+				for _, t := range c.texts {
+					d.DetectTo(ctx, t, &rep)
+				}
+			}
+		})
+	}
 }
 
 func BenchmarkDetectParallel(b *testing.B) {

@@ -102,4 +102,9 @@ type Report struct {
 	// Errors lists rules that could not finish (for example a pattern that
 	// timed out); the other rules still reported.
 	Errors []*RuleError `json:"errors,omitempty"`
+
+	// The memory of the Parts of the matches and of the Disguise names of
+	// the findings, which DetectTo reuses.
+	parts []Match
+	names []string
 }

@@ -183,8 +183,16 @@ func truncate(text string, max int) string {
 	return text[:cut]
 }
 
-func (d *Detector) detect(ctx context.Context, text string) (Report, error) {
-	var rep Report
+func (d *Detector) detect(ctx context.Context, text string, rep *Report) error {
+	old := *rep
+	*rep = Report{
+		Findings:   rep.Findings[:0],
+		Categories: rep.Categories[:0],
+		Entities:   rep.Entities[:0],
+		parts:      rep.parts[:0],
+		names:      rep.names[:0],
+	}
+	defer rep.clearStale(&old)
 	if len(text) > d.cfg.MaxInput {
 		text = truncate(text, d.cfg.MaxInput)
 		rep.Truncated = true
@@ -192,11 +200,11 @@ func (d *Detector) detect(ctx context.Context, text string) (Report, error) {
 	c := d.c
 	s := c.getScan(text)
 	defer c.putScan(s)
-	rep.Entities = s.extracted()
+	rep.Entities = s.extracted(rep.Entities)
 	s.markCandidates()
-	err := s.run(ctx, &rep)
-	d.score(&rep)
-	return rep, err
+	err := s.run(ctx, rep)
+	d.score(rep)
+	return err
 }
 
 // run evaluates the candidate rules in rule order, checking ctx between
@@ -280,10 +288,8 @@ func (s *scan) findings(rep *Report) {
 	for i := range s.fired {
 		n += countParts(&s.fired[i].best)
 	}
-	var slab []Match
-	if n > 0 {
-		slab = make([]Match, n)
-	}
+	slab := slices.Grow(rep.parts[:0], n)[:n]
+	rep.parts = slab
 	first := len(rep.Findings)
 	rep.Findings = slices.Grow(rep.Findings, len(s.fired))
 	ms := s.exported[:0]
@@ -310,13 +316,17 @@ func (s *scan) findings(rep *Report) {
 		})
 	}
 	// Disguise is never nil, so that JSON says [].
-	all := make([]string, 0, names)
+	all := slices.Grow(rep.names[:0], names)
+	if all == nil {
+		all = []string{}
+	}
 	for i := first; i < len(rep.Findings); i++ {
 		f := &rep.Findings[i]
 		at := len(all)
 		all = f.Match.Disguise.AppendNames(all)
 		f.Disguise = all[at:len(all):len(all)]
 	}
+	rep.names = all
 	clear(ms) // drop references to the text
 	s.exported = ms[:0]
 	clear(s.fired) // drop references to the kept matches
@@ -458,16 +468,18 @@ func (s *scan) mayHold(kind EntityKind) bool {
 	return s.ascii&(asciiDigit|asciiLetter) != 0
 }
 
-// extracted returns every entity of the text in the original, sorted.
-func (s *scan) extracted() []Extracted {
+// extracted appends to dst every entity of the text in the original,
+// sorted.
+func (s *scan) extracted(dst []Extracted) []Extracted {
 	n := 0
 	for _, k := range EntityKinds {
 		n += len(s.entities(k))
 	}
 	if n == 0 {
-		return nil
+		return dst
 	}
-	out := make([]Extracted, 0, n)
+	out := slices.Grow(dst, n)
+	at := len(out)
 	orig := s.t.Original()
 	for _, k := range EntityKinds {
 		for _, e := range s.entities(k) {
@@ -486,8 +498,8 @@ func (s *scan) extracted() []Extracted {
 		}
 		return cmp.Compare(a.End, b.End)
 	}
-	if !slices.IsSortedFunc(out, byPos) {
-		slices.SortStableFunc(out, byPos)
+	if !slices.IsSortedFunc(out[at:], byPos) {
+		slices.SortStableFunc(out[at:], byPos)
 	}
 	return out
 }
@@ -496,5 +508,5 @@ func (d *Detector) extract(text string) []Extracted {
 	text = truncate(text, d.cfg.MaxInput)
 	s := d.c.getScan(text)
 	defer d.c.putScan(s)
-	return s.extracted()
+	return s.extracted(nil)
 }

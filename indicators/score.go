@@ -32,7 +32,11 @@ func (d *Detector) score(rep *Report) {
 	})
 	// Sum the points per category; the findings are few, so a linear
 	// search beats a map.
-	rep.Categories = make([]CategoryScore, 0, len(rep.Findings)) // at most one per finding
+	// At most one per finding; never nil, so that JSON says [].
+	rep.Categories = slices.Grow(rep.Categories[:0], len(rep.Findings))
+	if rep.Categories == nil {
+		rep.Categories = []CategoryScore{}
+	}
 	for _, f := range rep.Findings {
 		i := slices.IndexFunc(rep.Categories, func(c CategoryScore) bool { return c.Category == f.Category })
 		if i < 0 {

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"context"
 	"encoding/json"
 	"flag"
 	"fmt"
@@ -286,6 +287,7 @@ func (ev *evaluator) scan(rows []evalRow) []outcome {
 	var wg sync.WaitGroup
 	for range ev.workers {
 		wg.Go(func() {
+			var rep indicators.Report // reused: one keeps only what it needs of it
 			for {
 				// Rows are handed out in chunks so workers rarely meet on the lock.
 				next.Lock()
@@ -297,7 +299,7 @@ func (ev *evaluator) scan(rows []evalRow) []outcome {
 					return
 				}
 				for k := lo; k < hi; k++ {
-					outs[k] = ev.one(rows[k])
+					outs[k] = ev.one(rows[k], &rep)
 				}
 			}
 		})
@@ -306,8 +308,9 @@ func (ev *evaluator) scan(rows []evalRow) []outcome {
 	return outs
 }
 
-func (ev *evaluator) one(r evalRow) outcome {
-	rep := ev.det.Detect(r.Text)
+// one scans the text of r into rep, whose memory it reuses.
+func (ev *evaluator) one(r evalRow, rep *indicators.Report) outcome {
+	ev.det.DetectTo(context.Background(), r.Text, rep)
 	o := outcome{flagged: rep.Flagged}
 	if rep.Flagged && r.Label == "benign" {
 		for _, f := range rep.Findings {

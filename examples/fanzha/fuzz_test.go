@@ -35,7 +35,7 @@ func FuzzScanLine(f *testing.F) {
 		for _, jsonIn := range []bool{false, true} {
 			sc := scanner{det: fuzzDetector(), jsonIn: jsonIn}
 			j := &job{n: 1, line: line}
-			sc.process(j)
+			sc.process(j, &indicators.Report{})
 			var res struct {
 				result
 				Error string `json:"error"`

@@ -3,6 +3,7 @@ package main
 import (
 	"bufio"
 	"bytes"
+	"context"
 	"encoding/json"
 	"errors"
 	"flag"
@@ -206,8 +207,9 @@ func (sc *scanner) scan(next func() (string, error), stdout, stderr io.Writer, p
 	var wg sync.WaitGroup
 	for range sc.workers {
 		wg.Go(func() {
+			var rep indicators.Report // reused: process renders it before the next line
 			for j := range work {
-				sc.process(j)
+				sc.process(j, &rep)
 				close(j.done)
 			}
 		})
@@ -251,9 +253,10 @@ func (sc *scanner) scan(next func() (string, error), stdout, stderr io.Writer, p
 	return st
 }
 
-// process scans one line and renders its output. A panic in the engine
-// becomes an error for the line rather than a crash that loses the rest.
-func (sc *scanner) process(j *job) {
+// process scans one line into r, whose memory it reuses, and renders its
+// output. A panic in the engine becomes an error for the line rather than a
+// crash that loses the rest.
+func (sc *scanner) process(j *job, r *indicators.Report) {
 	id := numberID(j.n)
 	defer func() {
 		if e := recover(); e != nil {
@@ -275,15 +278,15 @@ func (sc *scanner) process(j *job) {
 		j.out = sc.renderError(id, errMsg)
 		return
 	}
-	r := sc.det.Detect(text)
+	sc.det.DetectTo(context.Background(), text, r)
 	j.level = r.Level
 	for _, e := range r.Errors {
 		j.warns = append(j.warns, e.Error())
 	}
 	if sc.textOut {
-		j.out = sc.style.appendText(nil, string(id), text, r)
+		j.out = sc.style.appendText(nil, string(id), text, *r)
 	} else {
-		j.out = appendJSONLine(nil, newResult(id, r))
+		j.out = appendJSONLine(nil, newResult(id, *r))
 	}
 }
 
