@@ -82,6 +82,7 @@ type cnode struct {
 	needDone  bool
 	id        int32 // index in the possible memo, see numberNodes
 	slot      int32 // opKeywords: index in the keyword memo, or -1
+	shared    bool  // its structure occurs more than once: its result is memoized (see memoEval)
 	needSlot  int32 // leaves: index of the necessary set, or -1 (see numberNeeds)
 }
 

@@ -64,6 +64,14 @@ func (s *scan) eval(n *cnode) []imatch {
 	if s.err != nil {
 		return nil
 	}
+	if n.shared {
+		return s.memoEval(n)
+	}
+	return s.eval1(n)
+}
+
+// eval1 is eval without the memo of shared nodes.
+func (s *scan) eval1(n *cnode) []imatch {
 	switch n.op {
 	case opKeywords:
 		return s.memoKeywords(n)

@@ -84,7 +84,29 @@ func (cp *compiler) numberNodes() {
 		walk(c.rules[i].root)
 	}
 	c.nodes, c.slots = len(ids), len(slots)
+	cp.markShared()
 	cp.numberNeeds()
+}
+
+// markShared marks the nodes whose structure occurs more than once in the
+// rules, such as the sets of sets.json that dozens of rules refer to:
+// their results are kept for the text (see memoEval). Keyword leaves have
+// a memo of their own.
+func (cp *compiler) markShared() {
+	count := make([]int32, cp.c.nodes)
+	var visit func(n *cnode, fn func(*cnode))
+	visit = func(n *cnode, fn func(*cnode)) {
+		fn(n)
+		for _, k := range n.kids {
+			visit(k, fn)
+		}
+	}
+	for i := range cp.c.rules {
+		visit(cp.c.rules[i].root, func(n *cnode) { count[n.id]++ })
+	}
+	for i := range cp.c.rules {
+		visit(cp.c.rules[i].root, func(n *cnode) { n.shared = count[n.id] > 1 && n.op != opKeywords })
+	}
 }
 
 // numberNeeds gives the necessary set of every leaf (see need) an index,
@@ -141,6 +163,7 @@ func (s *scan) markNeeds() {
 func (s *scan) nextText() {
 	if len(s.poss) != s.c.nodes {
 		s.poss = make([]uint32, s.c.nodes)
+		s.evm = make([]kwMemo, s.c.nodes)
 		s.kwm = make([]kwMemo, s.c.slots)
 		s.needHit = make([]uint32, s.c.needSets)
 		s.gen = 0
@@ -149,10 +172,12 @@ func (s *scan) nextText() {
 	if s.gen >= 1<<31 { // the stamps of poss hold gen<<1
 		clear(s.poss)
 		clear(s.kwm)
+		clear(s.evm)
 		clear(s.needHit)
 		s.gen = 1
 	}
 	s.kwBuf = s.kwBuf[:0]
+	s.evBuf = s.evBuf[:0]
 }
 
 // memoPossible is possible with its answer kept for the text.
@@ -190,6 +215,68 @@ func (s *scan) memoKeywords(n *cnode) []imatch {
 		return nil
 	}
 	return s.kwBuf[lo:len(s.kwBuf):len(s.kwBuf)]
+}
+
+// Bounds of the memo of shared nodes, in matches (parts included), so
+// that a long text does not keep every shared node's matches.
+const (
+	evalMemoMaxResult = 256
+	evalMemoMaxTotal  = 1 << 13
+)
+
+// memoEval is eval1 with the result of a shared node kept for the text:
+// the rules that refer to the same set, or share a clause, evaluate it
+// once. The result and the trees of its matches are copied out of the
+// arena to s.evBuf, which grows but is never written to where it holds a
+// result (see persist). Like those of memoKeywords, results are never
+// written to by their users.
+func (s *scan) memoEval(n *cnode) []imatch {
+	m := &s.evm[n.id]
+	if m.gen == s.gen {
+		return s.evBuf[m.lo:m.hi:m.hi]
+	}
+
+	mk := s.mark()
+	out := s.eval1(n)
+	if s.err != nil || len(out) > evalMemoMaxResult {
+		return out
+	}
+	size := len(out)
+	for i := range out {
+		size += countParts(&out[i])
+	}
+	if len(s.evBuf)+size > evalMemoMaxTotal {
+		return out
+	}
+	lo := len(s.evBuf)
+	s.evBuf = append(s.evBuf, out...)
+	for i := range out {
+		parts := s.persist(out[i].parts)
+		s.evBuf[lo+i].parts = parts
+	}
+	hi := len(out) + lo
+	s.buf = s.buf[:mk] // out is copied
+	*m = kwMemo{gen: s.gen, lo: int32(lo), hi: int32(hi)}
+	if len(out) == 0 {
+		return nil
+	}
+	return s.evBuf[lo:hi:hi]
+}
+
+// persist copies ms and the trees of its matches to s.evBuf and returns
+// the copy. When s.evBuf grows, the copies made before keep the old array:
+// they are never written again.
+func (s *scan) persist(ms []imatch) []imatch {
+	if len(ms) == 0 {
+		return nil
+	}
+	at := len(s.evBuf)
+	s.evBuf = append(s.evBuf, ms...)
+	for i := range ms {
+		parts := s.persist(ms[i].parts)
+		s.evBuf[at+i].parts = parts
+	}
+	return s.evBuf[at : at+len(ms) : at+len(ms)]
 }
 
 // copied returns a copy of ms in the arena, for a caller that changes it.

@@ -1,6 +1,11 @@
 package indicators
 
-import "testing"
+import (
+	"context"
+	"reflect"
+	"slices"
+	"testing"
+)
 
 // TestMemoIDs checks which nodes share a memo entry: only nodes that give
 // the same answers on every text.
@@ -81,5 +86,55 @@ func TestNeedMarks(t *testing.T) {
 	}
 	if marked == 0 {
 		t.Error("no leaf was marked on any text")
+	}
+}
+
+// TestSharedMemo compares the default catalog with and without the memo
+// of shared nodes on the catalog's examples and the benchmark corpus: the
+// reports must be the same, and the memo must be used.
+func TestSharedMemo(t *testing.T) {
+	with := MustCompile(DefaultRules(), Config{SkipExamples: true})
+	without := MustCompile(DefaultRules(), Config{SkipExamples: true})
+	shared := 0
+	for i := range without.c.rules {
+		var walk func(n *cnode)
+		walk = func(n *cnode) {
+			if n.shared {
+				shared++
+			}
+			n.shared = false
+			for _, k := range n.kids {
+				walk(k)
+			}
+		}
+		walk(without.c.rules[i].root)
+	}
+	if shared == 0 {
+		t.Fatal("no node of the default catalog is marked shared")
+	}
+	texts := slices.Concat(benchShort, benchSMS, benchLong)
+	for _, r := range with.Rules() {
+		texts = append(texts, r.Match...)
+		texts = append(texts, r.NoMatch...)
+	}
+	reused := 0
+	for _, text := range texts {
+		got, want := with.Detect(text), without.Detect(text)
+		if !reflect.DeepEqual(exportedOnly(got), exportedOnly(want)) {
+			t.Errorf("%.40q: the memo of shared nodes changes the report:\n got %+v\nwant %+v", text, got, want)
+		}
+		s := with.c.getScan(text)
+		s.markCandidates()
+		s.run(context.Background(), &Report{})
+		for _, m := range s.evm {
+			if m.gen == s.gen {
+				reused++
+				break
+			}
+		}
+		with.c.putScan(s)
+	}
+	if reused*4 < len(texts) {
+		t.Errorf("the memo held a result for %d of %d texts, want a quarter at least", reused, len(texts))
 	}
 }

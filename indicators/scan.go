@@ -51,6 +51,8 @@ type scan struct {
 	poss      []uint32    // by node id: gen<<1 | possible
 	kwm       []kwMemo    // by keyword slot
 	kwBuf     []imatch    // the results of kwm
+	evm       []kwMemo    // by node id: the result of a shared node, see memoEval
+	evBuf     []imatch    // the results of evm and their trees
 	needHit   []uint32    // by necessary set: gen when satisfied, see markNeeds
 	big       bool        // from the pool of long texts, see bigText
 }
@@ -135,6 +137,8 @@ func (c *compiled) putScan(s *scan) {
 	s.ascii = 0
 	clear(s.kwBuf) // drop references to values
 	s.kwBuf = s.kwBuf[:0]
+	clear(s.evBuf)
+	s.evBuf = s.evBuf[:0]
 	// Drop references to values in as much of the arena as the text used:
 	// the arena of a long text's scan can be much larger.
 	clear(s.buf[:max(len(s.buf), s.bufHigh)])
