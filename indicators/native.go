@@ -158,6 +158,14 @@ func nativeSyntax(expr string, looks bool) (string, []lookSource, bool) {
 			case d == 'n' || d == 't' || d == 'r' || d == 'f' || d == 'v':
 				b.WriteByte('\\')
 				b.WriteByte(d)
+			case d == 'u':
+				// regexp2's \uXXXX: exactly four hex digits, a UTF-16
+				// code unit; RE2 rejects the surrogates among them.
+				if i+4 >= len(expr) || !isHex(expr[i+1:i+5]) {
+					return "", nil, false
+				}
+				b.WriteString(`\x{` + expr[i+1:i+5] + `}`)
+				i += 4
 			case d == 'x':
 				if i+2 >= len(expr) || !isHex(expr[i+1:i+3]) {
 					return "", nil, false
