@@ -28,12 +28,8 @@ var benchClasses = []benchClass{
 	{"long", benchLong},
 }
 
-func BenchmarkDetect(b *testing.B) {
-	d := Default()
-	classes := benchClasses
-	// The SMS mix split by verdict: a report that explains findings costs
-	// more than one that finds nothing, and most traffic is innocent.
-	var flagged, unflagged []string
+// smsByVerdict splits the SMS mix into the messages d flags and the others.
+func smsByVerdict(d *Detector) (flagged, unflagged []string) {
 	for _, t := range benchSMS {
 		if d.Detect(t).Flagged {
 			flagged = append(flagged, t)
@@ -41,9 +37,40 @@ func BenchmarkDetect(b *testing.B) {
 			unflagged = append(unflagged, t)
 		}
 	}
-	classes = append(classes[:len(classes):len(classes)],
-		benchClass{"sms-flagged", flagged}, benchClass{"sms-unflagged", unflagged})
-	for _, c := range classes {
+	return flagged, unflagged
+}
+
+// streamShare is the share of scams in benchStream: one message in twenty.
+const streamShare = 20
+
+// benchStream is the SMS mix with the proportions of a real stream, in
+// which most messages are innocent: each flagged message of the mix
+// follows streamShare-1 innocent ones.
+func benchStream(d *Detector) []string {
+	flagged, unflagged := smsByVerdict(d)
+	var out []string
+	for i, f := range flagged {
+		for j := range streamShare - 1 {
+			out = append(out, unflagged[(i*(streamShare-1)+j)%len(unflagged)])
+		}
+		out = append(out, f)
+	}
+	return out
+}
+
+// detectClasses are the classes of BenchmarkDetect and BenchmarkDetectTo:
+// the size classes, the SMS mix split by verdict (a report that explains
+// findings costs more than one that finds nothing), and the SMS stream.
+func detectClasses(d *Detector) []benchClass {
+	flagged, unflagged := smsByVerdict(d)
+	return append(benchClasses[:len(benchClasses):len(benchClasses)],
+		benchClass{"sms-flagged", flagged}, benchClass{"sms-unflagged", unflagged},
+		benchClass{"sms-stream", benchStream(d)})
+}
+
+func BenchmarkDetect(b *testing.B) {
+	d := Default()
+	for _, c := range detectClasses(d) {
 		b.Run(c.name, func(b *testing.B) {
 			b.SetBytes(int64(totalLen(c.texts)))
 			b.ReportAllocs()
@@ -70,7 +97,7 @@ func BenchmarkDetect(b *testing.B) {
 func BenchmarkDetectTo(b *testing.B) {
 	d := Default()
 	ctx := context.Background()
-	for _, c := range benchClasses {
+	for _, c := range detectClasses(d) {
 		b.Run(c.name, func(b *testing.B) {
 			b.SetBytes(int64(totalLen(c.texts)))
 			b.ReportAllocs()
@@ -185,6 +212,15 @@ func TestBenchCorpus(t *testing.T) {
 	}
 	if fired == 0 {
 		t.Error("no message of the corpus is flagged; the mix has no scams")
+	}
+	stream, flagged := benchStream(d), 0
+	for _, s := range stream {
+		if d.Detect(s).Flagged {
+			flagged++
+		}
+	}
+	if flagged == 0 || flagged*streamShare != len(stream) {
+		t.Errorf("the SMS stream flags %d of %d messages, want one in %d", flagged, len(stream), streamShare)
 	}
 }
 
