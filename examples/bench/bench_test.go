@@ -1,6 +1,7 @@
 package bench
 
 import (
+	"context"
 	"fmt"
 	"os"
 	"strings"
@@ -61,7 +62,8 @@ func bareScanner(tb testing.TB, d *indicators.Detector) *ahocorasick.Automaton {
 }
 
 // BenchmarkCompare runs, for each size class, the bare scan (scan=ac) and
-// the full Detect (scan=detect) on the same texts.
+// the full Detect (scan=detect, and scan=detectto into a reused report) on
+// the same texts.
 func BenchmarkCompare(b *testing.B) {
 	d := indicators.Default()
 	ac := bareScanner(b, d)
@@ -87,6 +89,18 @@ func BenchmarkCompare(b *testing.B) {
 			for b.Loop() {
 				for _, t := range c.texts {
 					d.Detect(t)
+				}
+			}
+		})
+		// DetectTo into one reused report, as a loop over a stream can.
+		b.Run(fmt.Sprintf("text=%s/scan=detectto", c.name), func(b *testing.B) {
+			b.SetBytes(int64(size))
+			b.ReportAllocs()
+			ctx := context.Background()
+			var rep indicators.Report
+			for b.Loop() {
+				for _, t := range c.texts {
+					d.DetectTo(ctx, t, &rep)
 				}
 			}
 		})
