@@ -2,6 +2,7 @@ package indicators
 
 import (
 	"context"
+	"errors"
 	"time"
 
 	"github.com/fanzha/fanzha/normalize"
@@ -92,10 +93,16 @@ func (d *Detector) DetectContext(ctx context.Context, text string) (Report, erro
 // the work of a scan.
 //
 // The report's slices are overwritten by the next DetectTo on rep, and so
-// are those of copies of it made with =: use Clone to keep a report.
+// are those of copies of it made with =: use Clone to keep a report. Like
+// any value, rep must not be used by another goroutine during the call.
 func (d *Detector) DetectTo(ctx context.Context, text string, rep *Report) error {
+	if rep == nil {
+		return errNilReport
+	}
 	return d.detect(ctx, text, rep)
 }
+
+var errNilReport = errors.New("indicators: DetectTo into a nil *Report")
 
 // Rules returns the detector's rules (including disabled ones), in order.
 func (d *Detector) Rules() []Rule { return append([]Rule(nil), d.rules...) }

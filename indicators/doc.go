@@ -110,6 +110,10 @@
 // to stable JSON with snake_case names, and WriteText prints a table a
 // moderator can read at a glance.
 //
+// DetectTo writes a report into one the caller passes, reusing its memory:
+// a loop over a stream that scans into one Report allocates little more
+// than the normalized texts, and Clone copies a report to keep.
+//
 // # Rule files and the built-in catalog
 //
 // LoadRules reads rules from JSON (see docs/rule-file.md); LoadRulesWith

@@ -151,3 +151,9 @@ func TestDetectToAllocs(t *testing.T) {
 		t.Errorf("DetectTo allocated %v times, Detect %v: reuse saves nothing", reused, fresh)
 	}
 }
+
+func TestDetectToNilReport(t *testing.T) {
+	if err := Default().DetectTo(context.Background(), "加微信", nil); err == nil {
+		t.Error("DetectTo into a nil report returned no error")
+	}
+}
