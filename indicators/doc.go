@@ -36,8 +36,9 @@
 //
 // Rules share much of their structure (the keyword sets of the catalog
 // appear in dozens of rules), so a scan remembers, for the one text, which
-// parts of the rule trees can match and the matches of each distinct
-// keyword leaf, and asks each question once. Scans and their buffers are
+// parts of the rule trees can match, the matches of each distinct keyword
+// leaf and those of each part that several rules share, and asks each
+// question once. Scans and their buffers are
 // pooled; texts over 64 KiB use a pool of their own, so that their large
 // buffers are reused by the next long text but not held by short ones.
 //
