@@ -86,8 +86,8 @@ func (d *Detector) DetectContext(ctx context.Context, text string) (Report, erro
 }
 
 // DetectTo is like DetectContext but writes the report to rep, reusing the
-// memory of the report that rep held: its Findings, Categories, Entities
-// and Errors and the Parts of its matches. A loop that scans a stream of
+// memory of the report that rep held: its Findings, Categories and
+// Entities and the Parts of its matches. A loop that scans a stream of
 // texts into one Report allocates nothing once the report has grown to the
 // size of the texts' findings, which spares the garbage collector most of
 // the work of a scan.

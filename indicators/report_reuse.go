@@ -12,7 +12,6 @@ func (rep *Report) clearStale(old *Report) {
 	clearTail(old.Entities, rep.Entities)
 	clearTail(old.parts, rep.parts)
 	clearTail(old.names, rep.names)
-	clear(old.Errors) // not reused: errors are rare
 }
 
 // clearTail zeroes the elements of old past the length of cur when cur
