@@ -1,6 +1,8 @@
 package indicators
 
 import (
+	"context"
+	"encoding/json"
 	"fmt"
 	"sync"
 	"sync/atomic"
@@ -50,4 +52,47 @@ func TestConcurrentDetect(t *testing.T) {
 	for err := range errs {
 		t.Error(err)
 	}
+}
+
+// TestConcurrentDetectTo scans from many goroutines, each into its own
+// reused Report, and compares every report with Detect's (run it with
+// -race: the scans share the detector's pools and memos).
+func TestConcurrentDetectTo(t *testing.T) {
+	d := Default()
+	texts := reuseTexts()
+	want := make([]string, len(texts))
+	for i, text := range texts {
+		want[i] = reportJSON(t, d.Detect(text))
+	}
+	var wg sync.WaitGroup
+	errs := make(chan error, 8)
+	for g := range 8 {
+		wg.Go(func() {
+			var rep Report
+			for i := range 3 * len(texts) {
+				k := (g*7 + i) % len(texts)
+				if err := d.DetectTo(context.Background(), texts[k], &rep); err != nil {
+					errs <- err
+					return
+				}
+				if got := reportJSON(t, rep); got != want[k] {
+					errs <- fmt.Errorf("goroutine %d text %d: report differs from Detect's", g, k)
+					return
+				}
+			}
+		})
+	}
+	wg.Wait()
+	close(errs)
+	for err := range errs {
+		t.Error(err)
+	}
+}
+
+func reportJSON(t *testing.T, r Report) string {
+	b, err := json.Marshal(r)
+	if err != nil {
+		t.Error(err)
+	}
+	return string(b)
 }
