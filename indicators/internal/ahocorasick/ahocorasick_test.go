@@ -59,6 +59,14 @@ func TestFindAll(t *testing.T) {
 		{"byte outside patterns resets", []string{"abc"}, "abxabc", []Hit{{0, 3, 6}}},
 		{"all bytes", []string{allBytes(), "\xff\x00"}, allBytes() + allBytes(),
 			[]Hit{{0, 0, 256}, {1, 255, 257}, {0, 256, 512}}},
+		{"prefixes of each other", []string{"abc", "a", "ab"}, "abcab",
+			[]Hit{{1, 0, 1}, {2, 0, 2}, {0, 0, 3}, {1, 3, 4}, {2, 3, 5}}},
+		{"suffixes of each other", []string{"c", "abc", "bc"}, "xabc",
+			[]Hit{{1, 1, 4}, {2, 2, 4}, {0, 3, 4}}},
+		{"failure to a deep state", []string{"abcd", "bcx", "cxy"}, "abcxy",
+			[]Hit{{1, 1, 4}, {2, 2, 5}}},
+		{"han prefix and suffix", []string{"微信号", "信号", "微信"}, "微信号码",
+			[]Hit{{2, 0, 6}, {0, 0, 9}, {1, 3, 9}}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -118,29 +126,30 @@ func TestWideTable(t *testing.T) {
 	}
 }
 
-// checkSplit compares findAll2, the two-stream scan FindAll uses on long
-// texts, with want on any text it accepts, with room for one pending event
-// (so that pend overflows whenever the second stream has two) and for many.
+// checkSplit compares findAll4, the four-stream scan FindAll uses on long
+// texts, with want on any text it accepts, with room for no pending event
+// (so that the segments are scanned one after the other), one (so that a
+// buffer overflows whenever a stream has two) and many.
 func checkSplit(t *testing.T, m *Matcher, text string, want []Hit) {
 	t.Helper()
-	if m.trans16 == nil || len(text) < m.maxLen {
+	if m.trans16 == nil || len(text) >= chunkLen+splitMin {
 		return
 	}
-	for _, room := range []int{1, 32} {
-		got := m.findAll2(text, nil, make([]event, 0, room))
+	for _, room := range []int{0, 1, maxPend} {
+		got, _ := m.findAll4(text, 0, 0, nil, room)
 		if !slices.Equal(got, want) {
-			t.Fatalf("findAll2 with room for %d events, text %q: got %v, want %v", room, text, got, want)
+			t.Fatalf("findAll4 with room for %d events, text %q: got %v, want %v", room, text, got, want)
 		}
 	}
 }
 
-// TestSplit covers the two-stream scan on texts of every length up to well
-// beyond splitMin, with and without overflowing pending hits.
+// TestSplit covers the four-stream scan on texts of every length up to
+// beyond two chunks, with and without overflowing pending hits.
 func TestSplit(t *testing.T) {
 	patterns := []string{"a", "aa", "ab", "bab", "微信", "加微信", "信"}
 	m := New(patterns)
 	unit := "abab加微信xaab信"
-	for n := 0; n <= 4*splitMin; n++ {
+	for n := 0; n <= 2*chunkLen+splitMin+8; n++ {
 		text := strings.Repeat(unit, n/len(unit)+1)[:n]
 		want := naiveFindAll(patterns, text)
 		if got := m.FindAll(text, nil); !slices.Equal(got, want) {
@@ -152,6 +161,45 @@ func TestSplit(t *testing.T) {
 	dst := m.FindAll(text, nil)
 	if n := testing.AllocsPerRun(100, func() { m.FindAll(text, dst[:0]) }); n != 0 {
 		t.Errorf("FindAll on a long text with room in dst: %v allocs, want 0", n)
+	}
+}
+
+// TestSplitSync covers the fix-up of the streams that start in the middle
+// of a text: keywords across the segment and chunk boundaries, states that
+// are in step with the stream at once, late or never within a segment,
+// depths beyond what Matcher.depth holds, and buffers that overflow.
+func TestSplitSync(t *testing.T) {
+	long := strings.Repeat("x", 300) // deeper than depthUnknown
+	tests := []struct {
+		name     string
+		patterns []string
+		text     string
+	}{
+		{"no state", []string{"zz"}, strings.Repeat("abcdefgh", 40)},
+		{"keyword per rune", []string{"微信", "信号", "微"}, strings.Repeat("加微信号", 70)},
+		{"keyword across every boundary", []string{"0123456789abcdefghij"},
+			strings.Repeat("0123456789abcdefghij", 60)},
+		{"chain longer than a segment", []string{strings.Repeat("a", 200) + "b", "ab"},
+			strings.Repeat("a", 700) + "b" + strings.Repeat("a", 100)},
+		{"nested prefixes", []string{"a", "aa", "aaa", "aaaa"}, strings.Repeat("a", 600)},
+		{"nested suffixes", []string{"d", "cd", "bcd", "abcd"}, strings.Repeat("abcd", 150)},
+		{"depth unknown", []string{long, "xx"}, long + long + "y" + long},
+		{"every byte", append(strings.Split(allBytes()[1:], ""), "\x00\xff"),
+			strings.Repeat(allBytes(), 3)},
+		{"hits at the ends", []string{"<", ">"}, "<" + strings.Repeat(".", 126) + ">"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			m := New(tt.patterns)
+			for _, n := range []int{len(tt.text), len(tt.text) / 2, splitMin, splitMin + 3, chunkLen + splitMin - 1} {
+				text := tt.text[:min(n, len(tt.text))]
+				want := naiveFindAll(tt.patterns, text)
+				if got := m.FindAll(text, nil); !slices.Equal(got, want) {
+					t.Fatalf("%d bytes: got %v, want %v", len(text), got, want)
+				}
+				checkSplit(t, m, text, want)
+			}
+		})
 	}
 }
 

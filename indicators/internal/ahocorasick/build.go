@@ -53,6 +53,7 @@ func (b *builder) finish(m *Matcher) {
 	n := len(b.out)
 	fail := make([]uint32, n)
 	dict := make([]uint32, n)
+	depth := make([]uint32, n)
 	order := make([]uint32, 0, n) // breadth-first order, root first
 	order = append(order, 0)
 	for q := 0; q < len(order); q++ {
@@ -66,6 +67,7 @@ func (b *builder) finish(m *Matcher) {
 				}
 				continue
 			}
+			depth[t] = depth[s] + 1
 			if s != 0 {
 				f := frow[c]
 				fail[t] = f
@@ -99,26 +101,32 @@ func (b *builder) finish(m *Matcher) {
 	}
 
 	nOut := n - int(m.firstOut)
-	m.outStart = make([]int32, nOut+1)
-	m.dict = make([]uint32, nOut)
+	m.outs = make([]outState, nOut+1)
+	np := int32(0)
 	for _, s := range order {
 		if !isOut(s) {
 			continue
 		}
 		o := newID[s] - m.firstOut
-		m.outStart[o+1] = int32(len(b.out[s]))
+		m.outs[o].start = int32(len(b.out[s])) // a count for now
+		np += int32(len(b.out[s]))
 		if dict[s] != 0 {
-			m.dict[o] = newID[dict[s]] - m.firstOut + 1
+			m.outs[o].dict = newID[dict[s]] - m.firstOut + 1
 		}
 	}
-	for i := 1; i <= nOut; i++ {
-		m.outStart[i] += m.outStart[i-1]
+	for o, start := 0, int32(0); o <= nOut; o++ {
+		start, m.outs[o].start = start+m.outs[o].start, start
 	}
-	m.outIDs = make([]int32, m.outStart[nOut])
-	for _, s := range order {
-		if isOut(s) {
-			o := newID[s] - m.firstOut
-			copy(m.outIDs[m.outStart[o]:], b.out[s])
+	m.pats = make([]patEnd, np)
+	m.depth = make([]uint8, n)
+	for s, dp := range depth {
+		m.depth[newID[s]] = uint8(min(dp, depthUnknown))
+		if isOut(uint32(s)) {
+			// Every pattern that ends at s is the path to s.
+			ps := m.pats[m.outs[newID[s]-m.firstOut].start:]
+			for i, id := range b.out[s] {
+				ps[i] = patEnd{id, int32(dp)}
+			}
 		}
 	}
 
