@@ -187,10 +187,10 @@ const maxPend = 32
 // be emitted: the state and the index of the byte in the stream's segment.
 type event struct{ s, i uint32 }
 
-// findAll4 is FindAll on a 16-bit table for a text of at least splitMin
-// and less than chunkLen+splitMin bytes that starts at byte base of the
-// whole, in which the automaton is in state w before it; it also returns
-// the state after the text.
+// findAll4 is FindAll on a 16-bit table for a text that starts at byte
+// base of the whole, in which the automaton is in state w before it; it
+// also returns the state after the text. FindAll gives it pieces of at
+// least splitMin and less than chunkLen+splitMin bytes.
 //
 // Each step of the automaton waits for the load of the step before, which
 // for a large pattern set mostly misses L1; so findAll4 splits the text
@@ -203,13 +203,13 @@ type event struct{ s, i uint32 }
 // the interleaved scan, each segment in turn is fixed up: the true state,
 // coming from the segment before, is advanced, emitting hits, until the
 // two agree, which takes at most as many bytes as the longest pattern has
-// and usually a rune or two;
-// from there on the stream's hits are right.
+// and usually a rune or two; from there on the stream's hits are right.
 //
 // In the interleaved scan the streams record the output states they reach
-// in buffers of room events (at most maxPend), without a branch: a mispredicted one would cancel
-// the loads in flight. When a buffer fills up, the interleaved scan stops
-// and the segments are finished one after the other.
+// in buffers of room events (at most maxPend), without a branch: a
+// mispredicted one would cancel the loads in flight. When a buffer fills
+// up, the interleaved scan stops and the segments are finished one after
+// the other.
 func (m *Matcher) findAll4(text string, base int, w uint32, dst []Hit, room int) ([]Hit, uint32) {
 	tr, off, first := m.trans16, &m.colOff, m.firstOut
 	h := len(text) / 4

@@ -182,6 +182,7 @@ func TestSplitSync(t *testing.T) {
 		{"chain longer than a segment", []string{strings.Repeat("a", 200) + "b", "ab"},
 			strings.Repeat("a", 700) + "b" + strings.Repeat("a", 100)},
 		{"nested prefixes", []string{"a", "aa", "aaa", "aaaa"}, strings.Repeat("a", 600)},
+		{"in step after 30 bytes", []string{strings.Repeat("a", 30)}, strings.Repeat("a", 300)},
 		{"nested suffixes", []string{"d", "cd", "bcd", "abcd"}, strings.Repeat("abcd", 150)},
 		{"depth unknown", []string{long, "xx"}, long + long + "y" + long},
 		{"every byte", append(strings.Split(allBytes()[1:], ""), "\x00\xff"),
@@ -207,6 +208,9 @@ func FuzzFindAll(f *testing.F) {
 	f.Add("he\x00she\x00his\x00hers", "ushers")
 	f.Add("微信\x00加微信\x00信\x00vx", "请加微信vx谢谢")
 	f.Add("a\x00aa\x00aaa\x00\x00a", "aaaaab")
+	// Long enough for the four-stream scan, with keywords across its
+	// segment boundaries.
+	f.Add("微信\x00加微信\x00信号\x00abcabc", strings.Repeat("加微信号abcab", 12))
 	f.Fuzz(func(t *testing.T, joined, text string) {
 		patterns := strings.Split(joined, "\x00")
 		m := New(patterns)
