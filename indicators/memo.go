@@ -86,6 +86,41 @@ func (cp *compiler) numberNodes() {
 	c.nodes, c.slots = len(ids), len(slots)
 	cp.markShared()
 	cp.numberNeeds()
+	cp.compactNodes()
+}
+
+// compactNodes replaces the rules' trees by one array of nodes, one per
+// id: nodes of the same id are interchangeable (they give the same answers
+// on every text, see numberNodes), so the trees become a graph that shares
+// them. The scan walks these nodes for every text; in one array, in the
+// order a walk of the rules meets them, they take a few hundred kilobytes
+// instead of being spread over the heap in several times that.
+func (cp *compiler) compactNodes() {
+	c := cp.c
+	nodes := make([]cnode, 0, c.nodes)
+	at := make([]int32, c.nodes) // by id: 1 + index in nodes, or 0
+	var kids []*cnode            // the kids of all nodes, carved in order
+	var place func(n *cnode) *cnode
+	place = func(n *cnode) *cnode {
+		if i := at[n.id]; i != 0 {
+			return &nodes[i-1]
+		}
+		i := len(nodes)
+		nodes = append(nodes, *n) // within capacity: the pointers stay valid
+		at[n.id] = int32(i + 1)
+		if len(n.kids) > 0 {
+			lo := len(kids)
+			kids = append(kids, n.kids...)
+			for j, k := range n.kids {
+				kids[lo+j] = place(k)
+			}
+			nodes[i].kids = kids[lo : lo+len(n.kids) : lo+len(n.kids)]
+		}
+		return &nodes[i]
+	}
+	for i := range c.rules {
+		c.rules[i].root = place(c.rules[i].root)
+	}
 }
 
 // markShared marks the nodes whose structure occurs more than once in the

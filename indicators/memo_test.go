@@ -138,3 +138,26 @@ func TestSharedMemo(t *testing.T) {
 		t.Errorf("the memo held a result for %d of %d texts, want a quarter at least", reused, len(texts))
 	}
 }
+
+// TestCompactNodes checks that after Compile every node id has exactly one
+// node, shared by all the rules that have that structure.
+func TestCompactNodes(t *testing.T) {
+	d := Default()
+	byID := map[int32]*cnode{}
+	var walk func(n *cnode)
+	walk = func(n *cnode) {
+		if m, ok := byID[n.id]; ok && m != n {
+			t.Fatalf("id %d has two nodes", n.id)
+		}
+		byID[n.id] = n
+		for _, k := range n.kids {
+			walk(k)
+		}
+	}
+	for i := range d.c.rules {
+		walk(d.c.rules[i].root)
+	}
+	if len(byID) != d.c.nodes {
+		t.Errorf("%d nodes reachable, %d ids", len(byID), d.c.nodes)
+	}
+}
