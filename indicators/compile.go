@@ -61,8 +61,9 @@ type compiled struct {
 
 // crule is a compiled rule.
 type crule struct {
-	rule *Rule
-	root *cnode
+	rule  *Rule
+	root  *cnode
+	needs []int32 // the necessary sets that must all be satisfied, see conjuncts
 }
 
 // cnode is a compiled indicator.

@@ -161,3 +161,42 @@ func TestCompactNodes(t *testing.T) {
 		t.Errorf("%d nodes reachable, %d ids", len(byID), d.c.nodes)
 	}
 }
+
+// TestSatisfied checks that the necessary sets of a rule (see conjuncts)
+// are sound, that a rule whose sets the text does not satisfy never
+// matches it, and that they rule out some candidates that the prefilter
+// lets through.
+func TestSatisfied(t *testing.T) {
+	d := Default()
+	c := d.c
+	texts := slices.Concat(benchShort, benchSMS, benchLong)
+	for _, r := range d.Rules() {
+		texts = append(texts, r.Match...)
+		texts = append(texts, r.NoMatch...)
+	}
+	pruned := 0
+	for _, text := range texts {
+		s := c.getScan(text)
+		s.markCandidates()
+		for i := range c.rules {
+			r := &c.rules[i]
+			if s.satisfied(r) {
+				continue
+			}
+			if s.cand[i/64]&(1<<(i%64)) != 0 {
+				pruned++
+			}
+			mk := s.mark()
+			if ms := s.eval(r.root); len(ms) > 0 {
+				t.Errorf("%s matches %.40q, whose keywords do not satisfy its necessary sets", r.rule.ID, text)
+			}
+			s.err = nil
+			s.buf = s.buf[:mk]
+		}
+		c.putScan(s)
+	}
+	if pruned == 0 {
+		t.Error("the necessary sets rule out no candidate rule")
+	}
+	t.Logf("%d candidates ruled out", pruned)
+}

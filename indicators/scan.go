@@ -226,6 +226,9 @@ func (s *scan) run(ctx context.Context, rep *Report) error {
 				return err
 			}
 			r := &s.c.rules[i]
+			if !s.satisfied(r) {
+				continue
+			}
 			mk := s.mark()
 			ms := s.eval(r.root)
 			s.bufHigh = max(s.bufHigh, len(s.buf))
