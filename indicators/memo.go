@@ -3,7 +3,6 @@ package indicators
 import (
 	"encoding/binary"
 	"math"
-	"slices"
 )
 
 // Rules share much of their structure: the keyword sets of sets.json
@@ -141,113 +140,6 @@ func (cp *compiler) markShared() {
 	}
 	for i := range cp.c.rules {
 		visit(cp.c.rules[i].root, func(n *cnode) { n.shared = count[n.id] > 1 && n.op != opKeywords })
-	}
-}
-
-// numberNeeds gives the necessary set of every leaf (see need) an index,
-// shared by the leaves with the same set, and lists by automaton pattern
-// the sets it is in: a text marks the sets its keywords satisfy once (see
-// markNeeds), and possible looks a leaf's mark up instead of looking for
-// each of its keywords in the text.
-func (cp *compiler) numberNeeds() {
-	c := cp.c
-	sets := map[string]int32{}
-	var key []byte // scratch for the map keys
-	c.byPatNeed = make([][]int32, len(c.forms))
-	var walk func(n *cnode)
-	walk = func(n *cnode) {
-		for _, k := range n.kids {
-			walk(k)
-		}
-		n.needSlot = -1
-		if n.op != opKeywords && n.op != opPattern || n.needs.always {
-			return
-		}
-		pats := slices.Compact(slices.Sorted(slices.Values(n.needs.pats)))
-		key = key[:0]
-		for _, p := range pats {
-			key = binary.AppendUvarint(key, uint64(p))
-		}
-		id, ok := sets[string(key)]
-		if !ok {
-			id = int32(len(sets))
-			sets[string(key)] = id
-			for _, p := range pats {
-				c.byPatNeed[p] = append(c.byPatNeed[p], id)
-			}
-		}
-		n.needSlot = id
-	}
-	for i := range c.rules {
-		walk(c.rules[i].root)
-	}
-	for i := range c.rules {
-		r := &c.rules[i]
-		r.needs = c.conjuncts(r.root, r.needs, func(pats []int32) int32 {
-			pats = slices.Compact(slices.Sorted(slices.Values(pats)))
-			key = key[:0]
-			for _, p := range pats {
-				key = binary.AppendUvarint(key, uint64(p))
-			}
-			id, ok := sets[string(key)]
-			if !ok {
-				id = int32(len(sets))
-				sets[string(key)] = id
-				for _, p := range pats {
-					c.byPatNeed[p] = append(c.byPatNeed[p], id)
-				}
-			}
-			return id
-		})
-		r.needs = slices.Compact(slices.Sorted(slices.Values(r.needs)))
-	}
-	c.needSets = len(sets)
-}
-
-// conjuncts appends to out the indices (given by id) of the necessary sets
-// of n and of every node that must match for n to match: the children of
-// All and Near, the subject of Unless, Except, Weight and Disguised; and
-// the sets of literals that a pattern's matches require (see
-// addRequired). A rule can only fire on a text that satisfies all of them,
-// which the scan checks before walking the rule's tree (see satisfied);
-// the prefilter only looks at the most selective one.
-func (c *compiled) conjuncts(n *cnode, out []int32, id func(pats []int32) int32) []int32 {
-	if !n.needs.always {
-		out = append(out, id(n.needs.pats))
-	}
-	switch n.op {
-	case opPattern:
-		for _, set := range c.reqs[n.re] {
-			out = append(out, id(set))
-		}
-	case opAll, opNear:
-		for _, k := range n.kids {
-			out = c.conjuncts(k, out, id)
-		}
-	case opUnless, opExcept, opWeight, opDisguised:
-		out = c.conjuncts(n.kids[0], out, id)
-	}
-	return out
-}
-
-// satisfied reports whether the text satisfies every necessary set of r
-// (see conjuncts).
-func (s *scan) satisfied(r *crule) bool {
-	for _, ns := range r.needs {
-		if s.needHit[ns] != s.gen {
-			return false
-		}
-	}
-	return true
-}
-
-// markNeeds stamps the necessary sets that the keywords of the text
-// satisfy.
-func (s *scan) markNeeds() {
-	for _, p := range s.pats {
-		for _, ns := range s.c.byPatNeed[p] {
-			s.needHit[ns] = s.gen
-		}
 	}
 }
 
