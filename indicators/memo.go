@@ -219,7 +219,6 @@ func (s *scan) memoEval(n *cnode) []imatch {
 	if m.gen == s.gen {
 		return s.evBuf[m.lo:m.hi:m.hi]
 	}
-
 	mk := s.mark()
 	out := s.eval1(n)
 	if s.err != nil || len(out) > evalMemoMaxResult {
