@@ -87,10 +87,10 @@ func (d *Detector) DetectContext(ctx context.Context, text string) (Report, erro
 
 // DetectTo is like DetectContext but writes the report to rep, reusing the
 // memory of the report that rep held: its Findings, Categories and
-// Entities and the Parts of its matches. A loop that scans a stream of
-// texts into one Report allocates nothing once the report has grown to the
-// size of the texts' findings, which spares the garbage collector most of
-// the work of a scan.
+// Entities and the Parts of its matches. Once the report has grown to the
+// size of the texts' findings, a loop that scans a stream of texts into
+// one Report allocates only the normalized text and the values of
+// entities, which spares the garbage collector most of the work of a scan.
 //
 // The report's slices are overwritten by the next DetectTo on rep, and so
 // are those of copies of it made with =: use Clone to keep a report. Like
