@@ -126,6 +126,20 @@ func BenchmarkDetectParallel(b *testing.B) {
 				}
 			})
 		})
+		// DetectTo, each goroutine into a report of its own.
+		b.Run("to-"+c.name, func(b *testing.B) {
+			b.SetBytes(int64(totalLen(c.texts)))
+			b.ReportAllocs()
+			b.RunParallel(func(pb *testing.PB) {
+				var rep Report
+				ctx := context.Background()
+				for pb.Next() {
+					for _, t := range c.texts {
+						d.DetectTo(ctx, t, &rep)
+					}
+				}
+			})
+		})
 	}
 }
 
