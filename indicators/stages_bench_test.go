@@ -76,13 +76,16 @@ func BenchmarkDetectStages(b *testing.B) {
 	}
 }
 
-// eachCandidate calls fn with each candidate rule, in rule order.
+// eachCandidate calls fn with each candidate rule whose necessary sets
+// the text satisfies, in rule order, as run does.
 func (s *scan) eachCandidate(fn func(r *crule)) {
 	for w, word := range s.cand {
 		for word != 0 {
 			i := w*64 + bits.TrailingZeros64(word)
 			word &= word - 1
-			fn(&s.c.rules[i])
+			if r := &s.c.rules[i]; s.satisfied(r) {
+				fn(r)
+			}
 		}
 	}
 }
