@@ -12,10 +12,30 @@ import (
 // valid for one text: an entry counts only when its stamp equals the
 // scan's generation, so that starting a text clears nothing.
 
-// kwMemo is the memoized result of a keyword leaf: s.kwBuf[lo:hi].
+// kwMemo is the memoized result of a node: buf[lo:hi] of the buffer of
+// its memo (s.kwBuf or s.evBuf).
 type kwMemo struct {
 	gen    uint32
 	lo, hi int32
+}
+
+// get returns the result in buf and true if it was kept for the text of
+// generation gen.
+func (m *kwMemo) get(gen uint32, buf []imatch) ([]imatch, bool) {
+	if m.gen != gen {
+		return nil, false
+	}
+	return buf[m.lo:m.hi:m.hi], true
+}
+
+// set keeps buf[lo:hi] as the result for the text of generation gen and
+// returns it.
+func (m *kwMemo) set(gen uint32, buf []imatch, lo, hi int) []imatch {
+	*m = kwMemo{gen: gen, lo: int32(lo), hi: int32(hi)}
+	if lo == hi {
+		return nil
+	}
+	return buf[lo:hi:hi]
 }
 
 // Bounds of the keyword memo, so that a long text with many hits does not
@@ -183,8 +203,8 @@ func (s *scan) memoPossible(n *cnode) bool {
 // copy), so one result can be handed to every rule that asks.
 func (s *scan) memoKeywords(n *cnode) []imatch {
 	m := &s.kwm[n.slot]
-	if m.gen == s.gen {
-		return s.kwBuf[m.lo:m.hi:m.hi]
+	if out, ok := m.get(s.gen, s.kwBuf); ok {
+		return out
 	}
 	mk := s.mark()
 	out := s.keywords(n)
@@ -194,11 +214,7 @@ func (s *scan) memoKeywords(n *cnode) []imatch {
 	lo := len(s.kwBuf)
 	s.kwBuf = append(s.kwBuf, out...)
 	s.buf = s.buf[:mk]
-	*m = kwMemo{gen: s.gen, lo: int32(lo), hi: int32(len(s.kwBuf))}
-	if len(out) == 0 {
-		return nil
-	}
-	return s.kwBuf[lo:len(s.kwBuf):len(s.kwBuf)]
+	return m.set(s.gen, s.kwBuf, lo, len(s.kwBuf))
 }
 
 // Bounds of the memo of shared nodes, in matches (parts included), so
@@ -216,8 +232,8 @@ const (
 // written to by their users.
 func (s *scan) memoEval(n *cnode) []imatch {
 	m := &s.evm[n.id]
-	if m.gen == s.gen {
-		return s.evBuf[m.lo:m.hi:m.hi]
+	if out, ok := m.get(s.gen, s.evBuf); ok {
+		return out
 	}
 	mk := s.mark()
 	out := s.eval1(n)
@@ -237,13 +253,8 @@ func (s *scan) memoEval(n *cnode) []imatch {
 		parts := s.persist(out[i].parts)
 		s.evBuf[lo+i].parts = parts
 	}
-	hi := len(out) + lo
 	s.buf = s.buf[:mk] // out is copied
-	*m = kwMemo{gen: s.gen, lo: int32(lo), hi: int32(hi)}
-	if len(out) == 0 {
-		return nil
-	}
-	return s.evBuf[lo:hi:hi]
+	return m.set(s.gen, s.evBuf, lo, lo+len(out))
 }
 
 // persist copies ms and the trees of its matches to s.evBuf and returns
