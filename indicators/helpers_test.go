@@ -1,6 +1,9 @@
 package indicators
 
-import "testing"
+import (
+	"slices"
+	"testing"
+)
 
 // testRule wraps an indicator in a rule of the "test" category.
 func testRule(id string, points int, in Indicator) Rule {
@@ -51,4 +54,15 @@ func runIndicatorCases(t *testing.T, cases []indicatorCase) {
 			}
 		})
 	}
+}
+
+// corpusAndExamples returns the benchmark corpus and the examples of
+// every rule of d: texts that reach most of the catalog's rules.
+func corpusAndExamples(d *Detector) []string {
+	texts := slices.Concat(benchShort, benchSMS, benchLong)
+	for _, r := range d.Rules() {
+		texts = append(texts, r.Match...)
+		texts = append(texts, r.NoMatch...)
+	}
+	return texts
 }

@@ -3,7 +3,6 @@ package indicators
 import (
 	"context"
 	"reflect"
-	"slices"
 	"testing"
 )
 
@@ -65,11 +64,7 @@ func TestSharedMemo(t *testing.T) {
 	if shared == 0 {
 		t.Fatal("no node of the default catalog is marked shared")
 	}
-	texts := slices.Concat(benchShort, benchSMS, benchLong)
-	for _, r := range with.Rules() {
-		texts = append(texts, r.Match...)
-		texts = append(texts, r.NoMatch...)
-	}
+	texts := corpusAndExamples(with)
 	reused := 0
 	for _, text := range texts {
 		got, want := with.Detect(text), without.Detect(text)

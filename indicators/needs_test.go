@@ -1,7 +1,6 @@
 package indicators
 
 import (
-	"slices"
 	"testing"
 )
 
@@ -59,11 +58,7 @@ func TestNeedMarks(t *testing.T) {
 func TestSatisfied(t *testing.T) {
 	d := Default()
 	c := d.c
-	texts := slices.Concat(benchShort, benchSMS, benchLong)
-	for _, r := range d.Rules() {
-		texts = append(texts, r.Match...)
-		texts = append(texts, r.NoMatch...)
-	}
+	texts := corpusAndExamples(d)
 	pruned := 0
 	for _, text := range texts {
 		s := c.getScan(text)
