@@ -31,10 +31,12 @@ var fastPool = sync.Pool{New: func() any { return new(fastScratch) }}
 // no fold changes and that are word characters of CJK, which is most of
 // ordinary text: their info is classCJK, perhaps with the phrase bit (一,
 // 上, 不 start phrases), and no phrase changes them. fastScan tests the
-// three-byte sequences against it, 2.6 KB of it for the common Han
-// characters, before anything else: a rune it holds needs nothing more,
-// and since it holds neither surrogates nor runes below U+0800, a sequence
-// it holds is valid UTF-8.
+// three-byte sequences against it and the other three bitmaps (2.6 KB of
+// each for the common Han characters) before anything else, and
+// plainRun against it alone: a rune it holds needs nothing more, and since
+// none holds surrogates or runes below U+0800, a sequence one holds is
+// valid UTF-8. They are arrays, not pointers, so that their address is a
+// constant of the code.
 //
 // plainSep is a bitmap of the same runes that are separators, both
 // themselves and folded, with no fold but one to an ASCII separator (，！？
@@ -52,7 +54,7 @@ var plainCJK, plainSep, plainNum, plainTrad = plainRunes()
 
 // plainRunes returns plainCJK, plainSep, plainNum and plainTrad. It works on the blocks of the
 // table rather than on each rune, which takes a tenth of the time.
-func plainRunes() (cjk, sep, num, trad *[1 << 16 / 64]uint64) {
+func plainRunes() (cjk, sep, num, trad [1 << 16 / 64]uint64) {
 	// The masks of the runes of each block of blockData.
 	var cjkMask, sepMask, numMask, tradMask [len(blockData) >> blockShift]uint8
 	for b := range cjkMask {
@@ -83,14 +85,13 @@ func plainRunes() (cjk, sep, num, trad *[1 << 16 / 64]uint64) {
 			}
 		}
 	}
-	bitmaps := new([4][1 << 16 / 64]uint64)
-	cjk, sep, num, trad = &bitmaps[0], &bitmaps[1], &bitmaps[2], &bitmaps[3]
+	var bitmaps [4][1 << 16 / 64]uint64
 	for g := 0x800 >> blockShift; g < 1<<16>>blockShift; g++ {
 		b, shift := blockIndex[g], g<<blockShift%64
-		cjk[g<<blockShift/64] |= uint64(cjkMask[b]) << shift
-		sep[g<<blockShift/64] |= uint64(sepMask[b]) << shift
-		num[g<<blockShift/64] |= uint64(numMask[b]) << shift
-		trad[g<<blockShift/64] |= uint64(tradMask[b]) << shift
+		bitmaps[0][g<<blockShift/64] |= uint64(cjkMask[b]) << shift
+		bitmaps[1][g<<blockShift/64] |= uint64(sepMask[b]) << shift
+		bitmaps[2][g<<blockShift/64] |= uint64(numMask[b]) << shift
+		bitmaps[3][g<<blockShift/64] |= uint64(tradMask[b]) << shift
 	}
 	// None holds surrogates, or the runes a phrase changes.
 	for k := range bitmaps {
@@ -104,7 +105,7 @@ func plainRunes() (cjk, sep, num, trad *[1 << 16 / 64]uint64) {
 			}
 		}
 	}
-	return cjk, sep, num, trad
+	return bitmaps[0], bitmaps[1], bitmaps[2], bitmaps[3]
 }
 
 // isSep reports whether a rune of info inf is a separator that fastScan
@@ -112,17 +113,6 @@ func plainRunes() (cjk, sep, num, trad *[1 << 16 / 64]uint64) {
 // compatibility ones.
 func isSep(inf info) bool {
 	return inf.class() == classSep && !inf.isNumeral() && inf.op() <= opCompat
-}
-
-// isPlainCJK reports whether the three-byte sequence c0 c1 c2, with c0
-// 1110xxxx and c1 and c2 continuation bytes, is a rune of plainCJK.
-func isPlainCJK(c0, c1, c2 byte) bool { return inBitmap(plainCJK, c0, c1, c2) }
-
-// inBitmap reports whether the three-byte sequence c0 c1 c2, as for
-// isPlainCJK, is a rune of the bitmap bits.
-func inBitmap(bits *[1 << 16 / 64]uint64, c0, c1, c2 byte) bool {
-	r := uint16(c0)<<12 | uint16(c1&0x3F)<<6 | uint16(c2&0x3F)
-	return bits[r>>6]&(1<<(r&63)) != 0
 }
 
 // asciiInfo is the info of each ASCII character, a shorter look-up than
@@ -191,24 +181,17 @@ func fastScan(events []int32, s string, opts *Options) (_ []int32, phrases, ok b
 	sepEvents := 0              // len(events) at the start of the run
 	sepLazy := false            // the run has runes of plainSep, without their events
 	for i := 0; i < len(s); {
-		var r rune
-		var inf info
-		plain := false // a rune of plainCJK
-		known := false // a rune of plainNum or plainTrad
-		var repl int32 // the replacement event of r, or 0
-		size := 1
-		switch c := s[i]; {
-		case c < utf8.RuneSelf:
-			r = rune(c)
-			inf = asciiInfo[c]
-		case i+2 < len(s) && c&0xF0 == 0xE0 && (uint16(s[i+1])|uint16(s[i+2])<<8)&0xC0C0 == 0x8080:
-			// Most of CJK: a three-byte sequence, decoded inline.
-			r = rune(c&0x0F)<<12 | rune(s[i+1]&0x3F)<<6 | rune(s[i+2]&0x3F)
-			if isPlainCJK(c, s[i+1], s[i+2]) {
-				inf, plain, size = classCJK, true, 3
+		// Most runes are three-byte sequences of the bitmaps, which this
+		// loop takes with the least state: they are all CJK word
+		// characters but those of plainSep.
+		for i+2 < len(s) {
+			c0, c1, c2 := s[i], s[i+1], s[i+2]
+			if c0&0xF0 != 0xE0 || (uint16(c1)|uint16(c2)<<8)&0xC0C0 != 0x8080 {
 				break
 			}
-			if inBitmap(plainSep, c, s[i+1], s[i+2]) {
+			r := uint16(c0)<<12 | uint16(c1&0x3F)<<6 | uint16(c2&0x3F)
+			w, bit := r>>6, uint64(1)<<(r&63)
+			if plainSep[w]&bit != 0 {
 				// Chinese punctuation, nearly always removed: its
 				// replacement event waits until its run is kept.
 				if sepStart < 0 {
@@ -218,32 +201,72 @@ func fastScan(events []int32, s string, opts *Options) (_ []int32, phrases, ok b
 				i += 3
 				continue
 			}
-			if inBitmap(plainNum, c, s[i+1], s[i+2]) {
-				// Only the numeral run needs to know.
-				inf, known, size = classCJK|1<<numeralShift, true, 3
+			cjk, num, trad := plainCJK[w]&bit != 0, plainNum[w]&bit != 0, plainTrad[w]&bit != 0
+			if !cjk && !num && !trad {
 				break
 			}
-			if inBitmap(plainTrad, c, s[i+1], s[i+2]) {
+			if sepStart >= 0 {
+				// A CJK word character after a run of separators
+				// removes it if a word character is before it.
+				if isWord(prev) {
+					events = append(events[:sepEvents], int32(sepStart), int32(i))
+				} else {
+					numRun = 0
+					if sepLazy {
+						events = appendSepEvents(events[:sepEvents], s, sepStart, i, opts)
+					}
+				}
+				sepStart, sepLazy = -1, false
+			}
+			prev, tok = classCJK, 0
+			switch {
+			case cjk:
+				// A run of plain Han leaves the state as the first
+				// one set it: it only needs checking.
+				numRun = 0
+				i = plainRun(s, i+3)
+				continue
+			case num:
+				// Only the numeral run needs to know.
+				if numRun == 0 {
+					numWide = false
+				}
+				numRun++
+				numWide = true
+				if numRun >= NumeralRun {
+					return events, false, false
+				}
+			default:
 				// As fastFold would do.
+				numRun = 0
 				if opts.Traditional {
-					ti := lookup(r)
+					ti := lookup(rune(r))
 					k := Traditional
 					if ti.op() == opTradAmbiguous {
 						k |= Ambiguous
 					}
-					repl = -1 - (int32(k)<<replShift | ti.payload())
-					phrases = phrases || inPhrase(r)
+					events = append(events, int32(i), -1-(int32(k)<<replShift|ti.payload()))
+					phrases = phrases || inPhrase(rune(r))
 				}
-				inf, known, size = classCJK, true, 3
-				break
 			}
-			if c != 0xE0 && c != 0xED {
-				// Without the overlong and surrogate cases of E0
-				// and ED, the sequence is valid.
-				inf, size = lookup(r), 3
-				break
-			}
-			fallthrough
+			i += 3
+		}
+		if i >= len(s) {
+			break
+		}
+		// Any other rune.
+		var r rune
+		var inf info
+		size := 1
+		switch c := s[i]; {
+		case c < utf8.RuneSelf:
+			r = rune(c)
+			inf = asciiInfo[c]
+		case i+2 < len(s) && c&0xF0 == 0xE0 && c != 0xE0 && c != 0xED && (uint16(s[i+1])|uint16(s[i+2])<<8)&0xC0C0 == 0x8080:
+			// Without the overlong and surrogate cases of E0 and ED,
+			// the sequence is valid.
+			r = rune(c&0x0F)<<12 | rune(s[i+1]&0x3F)<<6 | rune(s[i+2]&0x3F)
+			inf, size = lookup(r), 3
 		default:
 			r, size = utf8.DecodeRuneInString(s[i:])
 			if r == utf8.RuneError && size == 1 || lookalike(r) != 0 {
@@ -251,13 +274,12 @@ func fastScan(events []int32, s string, opts *Options) (_ []int32, phrases, ok b
 			}
 			inf = lookup(r)
 		}
-		if !plain && !known {
-			var phrase, ok bool
-			if r, inf, repl, phrase, ok = fastFold(r, inf, opts); !ok {
-				return events, false, false
-			}
-			phrases = phrases || phrase
+		var repl int32 // the replacement event of r, or 0
+		var phrase bool
+		if r, inf, repl, phrase, ok = fastFold(r, inf, opts); !ok {
+			return events, false, false
 		}
+		phrases = phrases || phrase
 		c := inf.class()
 		if c == classSep {
 			if r == '+' || r == '@' || inf.isNumeral() {
@@ -318,26 +340,34 @@ func fastScan(events []int32, s string, opts *Options) (_ []int32, phrases, ok b
 			numRun = 0
 		}
 		i += size
-		if plain {
-			// A run of plain Han leaves the state as the first one set
-			// it (prev is CJK, tok and numRun are 0): it only needs
-			// checking.
-			rest := s[i:]
-			for len(rest) >= 3 {
-				c0, c1, c2 := rest[0], rest[1], rest[2]
-				if c0&0xF0 != 0xE0 || (uint16(c1)|uint16(c2)<<8)&0xC0C0 != 0x8080 || !isPlainCJK(c0, c1, c2) {
-					break
-				}
-				rest = rest[3:]
-			}
-			i = len(s) - len(rest)
-		}
 	}
 	// Separators at the end are kept.
 	if sepLazy {
 		events = appendSepEvents(events[:sepEvents], s, sepStart, len(s), opts)
 	}
 	return events, phrases, true
+}
+
+// plainRun returns the end of the run of runes of plainCJK that starts at
+// s[i:], where i <= len(s). It is a function of its own so that its loop
+// keeps everything in registers, and reads four bytes at a time, which
+// the compiler makes one load: a rune at the very end of s is left to the
+// caller.
+//
+//go:noinline
+func plainRun(s string, i int) int {
+	rest := s[i:]
+	for len(rest) >= 4 {
+		// The bytes of the sequence, the first in the low byte. The
+		// bitmap index is the rune without its low six bits, which
+		// select the bit.
+		v := uint32(rest[0]) | uint32(rest[1])<<8 | uint32(rest[2])<<16 | uint32(rest[3])<<24
+		if v&0xC0C0F0 != 0x8080E0 || plainCJK[(v&0x0F)<<6|v>>8&0x3F]&(1<<(v>>16&0x3F)) == 0 {
+			break
+		}
+		rest = rest[3:]
+	}
+	return len(s) - len(rest)
 }
 
 // fastFold applies the folds of opts that fastScan handles to r, of info
