@@ -31,17 +31,17 @@ var fastPool = sync.Pool{New: func() any { return new(fastScratch) }}
 // no fold changes and that are word characters of CJK, which is most of
 // ordinary text: their info is classCJK, perhaps with the phrase bit (一,
 // 上, 不 start phrases), and no phrase changes them. fastScan tests the
-// three-byte sequences against it and the other three bitmaps (2.6 KB of
-// each for the common Han characters) before anything else, and
-// plainRun against it alone: a rune it holds needs nothing more, and since
-// none holds surrogates or runes below U+0800, a sequence one holds is
-// valid UTF-8. They are arrays, not pointers, so that their address is a
-// constant of the code.
+// three-byte sequences against it and the bitmaps below (2.6 KB of each
+// for the common Han characters) before anything else: a rune it holds
+// needs nothing more, and since none holds surrogates or runes below
+// U+0800, a sequence one holds is valid UTF-8. They are arrays, not
+// pointers, so that their address is a constant of the code.
 //
 // plainSep is a bitmap of the same runes that are separators, both
 // themselves and folded, with no fold but one to an ASCII separator (，！？
 // and 。、《》): fastScan only notes them, in the run of separators they
-// are in, whatever the options.
+// are in, whatever the options. plainSepFold holds those of them that have
+// that fold (，！？), the only ones that may need a replacement event.
 //
 // plainNum is a bitmap of the same runes that are CJK numerals and need
 // nothing else (一, 二, 十): fastScan only counts them in their numeral
@@ -50,25 +50,27 @@ var fastPool = sync.Pool{New: func() any { return new(fastScratch) }}
 // plainTrad is a bitmap of the same runes that are traditional characters
 // and not numerals, with a simplified character that needs nothing
 // (們, 會, 說): fastScan replaces them without more ado.
-var plainCJK, plainSep, plainNum, plainTrad = plainRunes()
+var plainCJK, plainSep, plainSepFold, plainNum, plainTrad = plainRunes()
 
-// plainRunes returns plainCJK, plainSep, plainNum and plainTrad. It works on the blocks of the
-// table rather than on each rune, which takes a tenth of the time.
-func plainRunes() (cjk, sep, num, trad [1 << 16 / 64]uint64) {
-	// The masks of the runes of each block of blockData.
-	var cjkMask, sepMask, numMask, tradMask [len(blockData) >> blockShift]uint8
-	for b := range cjkMask {
+// plainRunes returns plainCJK, plainSep, plainSepFold, plainNum and
+// plainTrad. It works on the blocks of the table rather than on each rune,
+// which takes a tenth of the time.
+func plainRunes() (cjk, sep, sepFold, num, trad [1 << 16 / 64]uint64) {
+	// The masks of the runes of each block of blockData, in the order of
+	// the results.
+	var masks [5][len(blockData) >> blockShift]uint8
+	for b := range masks[0] {
 		for k := range 1 << blockShift {
 			inf := info(blockData[b<<blockShift|k])
 			if inf&^phraseBit == classCJK {
-				cjkMask[b] |= 1 << k
+				masks[0][b] |= 1 << k
 			}
 			if inf&^phraseBit&^(15<<numeralShift) == classCJK && inf.isNumeral() {
-				numMask[b] |= 1 << k
+				masks[3][b] |= 1 << k
 			}
 			if op := inf.op(); (op == opTrad || op == opTradAmbiguous) && inf.class() == classCJK && !inf.isNumeral() {
 				if f := inf.payload(); lookup(f).op() == opNone && !changedByPhrase(f) {
-					tradMask[b] |= 1 << k
+					masks[4][b] |= 1 << k
 				}
 			}
 			if isSep(inf) {
@@ -78,20 +80,20 @@ func plainRunes() (cjk, sep, num, trad [1 << 16 / 64]uint64) {
 					if f := foldString(inf); len(f) != 1 || !isSep(asciiInfo[f[0]]) || f[0] == '+' || f[0] == '@' {
 						continue
 					}
+					masks[2][b] |= 1 << k
 				default:
 					continue
 				}
-				sepMask[b] |= 1 << k
+				masks[1][b] |= 1 << k
 			}
 		}
 	}
-	var bitmaps [4][1 << 16 / 64]uint64
+	var bitmaps [len(masks)][1 << 16 / 64]uint64
 	for g := 0x800 >> blockShift; g < 1<<16>>blockShift; g++ {
 		b, shift := blockIndex[g], g<<blockShift%64
-		bitmaps[0][g<<blockShift/64] |= uint64(cjkMask[b]) << shift
-		bitmaps[1][g<<blockShift/64] |= uint64(sepMask[b]) << shift
-		bitmaps[2][g<<blockShift/64] |= uint64(numMask[b]) << shift
-		bitmaps[3][g<<blockShift/64] |= uint64(tradMask[b]) << shift
+		for k := range masks {
+			bitmaps[k][g<<blockShift/64] |= uint64(masks[k][b]) << shift
+		}
 	}
 	// None holds surrogates, or the runes a phrase changes.
 	for k := range bitmaps {
@@ -105,7 +107,7 @@ func plainRunes() (cjk, sep, num, trad [1 << 16 / 64]uint64) {
 			}
 		}
 	}
-	return bitmaps[0], bitmaps[1], bitmaps[2], bitmaps[3]
+	return bitmaps[0], bitmaps[1], bitmaps[2], bitmaps[3], bitmaps[4]
 }
 
 // isSep reports whether a rune of info inf is a separator that fastScan
@@ -174,79 +176,98 @@ const smallText, smallEvents = 512, 128
 // has to check, and false in ok if a rune of s may be changed in any other
 // way, or if the separator rule needs what only the general path knows.
 func fastScan(events []int32, s string, opts *Options) (_ []int32, phrases, ok bool) {
-	prev := classOther // as in removeSeparators
-	tok := 0
-	numRun, numWide := 0, false // the run of digit-like runes, and whether it has one that is not ASCII
-	sepStart := -1              // start of the current run of separators, or -1
-	sepEvents := 0              // len(events) at the start of the run
-	sepLazy := false            // the run has runes of plainSep, without their events
+	sc := scanner{opts: opts, prev: classOther, sepStart: -1}
+	events, ok = sc.scan(events, s)
+	return events, sc.phrases, ok
+}
+
+// scanner is the state of fastScan. It is kept in memory rather than in
+// local variables, so that the hot loop of scan holds only the text and
+// the offset in registers, and reads and writes the rest where it needs
+// them: with a dozen loop-carried variables, the compiler spilled and
+// reloaded them all on every rune. The events are passed around instead,
+// which keeps them off the heap.
+type scanner struct {
+	opts      *Options
+	prev      int  // as in removeSeparators
+	tok       int  // as in removeSeparators
+	numRun    int  // the run of digit-like runes
+	numWide   bool // the run has one that is not ASCII
+	sepStart  int  // start of the current run of separators, or -1
+	sepEvents int  // len(events) at the start of the run
+	sepLazy   bool // the run has runes of plainSepFold, without their events
+	phrases   bool // see fastScan
+}
+
+// scan appends the events of s to events, as fastScan describes.
+func (sc *scanner) scan(events []int32, s string) ([]int32, bool) {
 	for i := 0; i < len(s); {
 		// Most runes are three-byte sequences of the bitmaps, which this
-		// loop takes with the least state: they are all CJK word
+		// loop takes with the least work: they are all CJK word
 		// characters but those of plainSep.
-		for i+2 < len(s) {
-			c0, c1, c2 := s[i], s[i+1], s[i+2]
+		for len(s)-i >= 3 {
+			rest := s[i:]
+			c0, c1, c2 := rest[0], rest[1], rest[2]
 			if c0&0xF0 != 0xE0 || (uint16(c1)|uint16(c2)<<8)&0xC0C0 != 0x8080 {
 				break
 			}
-			r := uint16(c0)<<12 | uint16(c1&0x3F)<<6 | uint16(c2&0x3F)
-			w, bit := r>>6, uint64(1)<<(r&63)
-			if plainSep[w]&bit != 0 {
-				// Chinese punctuation, nearly always removed: its
-				// replacement event waits until its run is kept.
-				if sepStart < 0 {
-					sepStart, sepEvents = i, len(events)
+			// The bitmap index is the rune without its low six bits,
+			// which select the bit.
+			w, bit := uint(c0&0x0F)<<6|uint(c1&0x3F), uint64(1)<<(c2&0x3F)
+			if plainCJK[w]&bit != 0 {
+				if sc.sepStart >= 0 {
+					events = sc.endSepRun(events, s, i)
 				}
-				sepLazy = true
+				sc.prev, sc.tok, sc.numRun = classCJK, 0, 0
+				// A run of plain Han leaves the state as its first
+				// rune set it: it only needs checking, four bytes at
+				// a time (one load), the last rune of s aside.
+				rest = rest[3:]
+				for len(rest) >= 4 {
+					v := uint32(rest[0]) | uint32(rest[1])<<8 | uint32(rest[2])<<16 | uint32(rest[3])<<24
+					if v&0xC0C0F0 != 0x8080E0 || plainCJK[(v&0x0F)<<6|v>>8&0x3F]&(1<<(v>>16&0x3F)) == 0 {
+						break
+					}
+					rest = rest[3:]
+				}
+				i = len(s) - len(rest)
+				continue
+			}
+			if plainSep[w]&bit != 0 {
+				// Chinese punctuation, nearly always removed: the
+				// replacement event of one that folds waits until
+				// its run is kept.
+				if sc.sepStart < 0 {
+					sc.sepStart, sc.sepEvents = i, len(events)
+				}
+				if plainSepFold[w]&bit != 0 {
+					sc.sepLazy = true
+				}
 				i += 3
 				continue
 			}
-			cjk, num, trad := plainCJK[w]&bit != 0, plainNum[w]&bit != 0, plainTrad[w]&bit != 0
-			if !cjk && !num && !trad {
+			num, trad := plainNum[w]&bit != 0, plainTrad[w]&bit != 0
+			if !num && !trad {
 				break
 			}
-			if sepStart >= 0 {
-				// A CJK word character after a run of separators
-				// removes it if a word character is before it.
-				if isWord(prev) {
-					events = append(events[:sepEvents], int32(sepStart), int32(i))
-				} else {
-					numRun = 0
-					if sepLazy {
-						events = appendSepEvents(events[:sepEvents], s, sepStart, i, opts)
-					}
-				}
-				sepStart, sepLazy = -1, false
+			if sc.sepStart >= 0 {
+				events = sc.endSepRun(events, s, i)
 			}
-			prev, tok = classCJK, 0
-			switch {
-			case cjk:
-				// A run of plain Han leaves the state as the first
-				// one set it: it only needs checking.
-				numRun = 0
-				i = plainRun(s, i+3)
-				continue
-			case num:
+			sc.prev, sc.tok = classCJK, 0
+			if num {
 				// Only the numeral run needs to know.
-				if numRun == 0 {
-					numWide = false
+				if sc.numRun == 0 {
+					sc.numWide = false
 				}
-				numRun++
-				numWide = true
-				if numRun >= NumeralRun {
-					return events, false, false
+				sc.numRun++
+				sc.numWide = true
+				if sc.numRun >= NumeralRun {
+					return events, false
 				}
-			default:
-				// As fastFold would do.
-				numRun = 0
-				if opts.Traditional {
-					ti := lookup(rune(r))
-					k := Traditional
-					if ti.op() == opTradAmbiguous {
-						k |= Ambiguous
-					}
-					events = append(events, int32(i), -1-(int32(k)<<replShift|ti.payload()))
-					phrases = phrases || inPhrase(rune(r))
+			} else {
+				sc.numRun = 0
+				if sc.opts.Traditional {
+					events = sc.trad(events, rune(c0&0x0F)<<12|rune(w&0x3F)<<6|rune(c2&0x3F), i)
 				}
 			}
 			i += 3
@@ -254,120 +275,135 @@ func fastScan(events []int32, s string, opts *Options) (_ []int32, phrases, ok b
 		if i >= len(s) {
 			break
 		}
-		// Any other rune.
-		var r rune
-		var inf info
-		size := 1
-		switch c := s[i]; {
-		case c < utf8.RuneSelf:
-			r = rune(c)
-			inf = asciiInfo[c]
-		case i+2 < len(s) && c&0xF0 == 0xE0 && c != 0xE0 && c != 0xED && (uint16(s[i+1])|uint16(s[i+2])<<8)&0xC0C0 == 0x8080:
-			// Without the overlong and surrogate cases of E0 and ED,
-			// the sequence is valid.
-			r = rune(c&0x0F)<<12 | rune(s[i+1]&0x3F)<<6 | rune(s[i+2]&0x3F)
-			inf, size = lookup(r), 3
-		default:
-			r, size = utf8.DecodeRuneInString(s[i:])
-			if r == utf8.RuneError && size == 1 || lookalike(r) != 0 {
-				return events, false, false
-			}
-			inf = lookup(r)
-		}
-		var repl int32 // the replacement event of r, or 0
-		var phrase bool
-		if r, inf, repl, phrase, ok = fastFold(r, inf, opts); !ok {
-			return events, false, false
-		}
-		phrases = phrases || phrase
-		c := inf.class()
-		if c == classSep {
-			if r == '+' || r == '@' || inf.isNumeral() {
-				// Entity syntax depends on the next rune; a digit-like
-				// separator would join a numeral run.
-				return events, false, false
-			}
-			if sepStart < 0 {
-				sepStart, sepEvents = i, len(events)
-			}
-			if repl != 0 {
-				// Dropped with the run if it is removed.
-				events = append(events, int32(i), repl)
-			}
-			i += size
-			continue
-		}
-		if sepStart >= 0 {
-			remove := false
-			if isWord(prev) && isWord(c) {
-				remove = prev == classCJK || c == classCJK
-				if !remove && tok == 1 {
-					// Both neighbours are Latin or digits: removed only
-					// between tokens of one character.
-					remove = i+size == len(s) || nextClass(s[i+size:], opts.Width) != classAlnum
-				}
-			}
-			if remove {
-				events = append(events[:sepEvents], int32(sepStart), int32(i))
-			} else {
-				numRun = 0
-				if sepLazy {
-					events = appendSepEvents(events[:sepEvents], s, sepStart, i, opts)
-				}
-			}
-			prev, tok = classSep, 0
-			sepStart, sepLazy = -1, false
-		}
-		if repl != 0 {
-			events = append(events, int32(i), repl)
-		}
-		if c == classAlnum {
-			tok++
-		} else {
-			tok = 0
-		}
-		prev = c
-		if inf.isNumeral() {
-			if numRun == 0 {
-				numWide = false
-			}
-			numRun++
-			numWide = numWide || r >= utf8.RuneSelf
-			if numRun >= NumeralRun && numWide {
-				return events, false, false
-			}
-		} else {
-			numRun = 0
+		var size int
+		var ok bool
+		if events, size, ok = sc.other(events, s, i); !ok {
+			return events, false
 		}
 		i += size
 	}
 	// Separators at the end are kept.
-	if sepLazy {
-		events = appendSepEvents(events[:sepEvents], s, sepStart, len(s), opts)
+	if sc.sepLazy {
+		events = appendSepEvents(events[:sc.sepEvents], s, sc.sepStart, len(s), sc.opts)
 	}
-	return events, phrases, true
+	return events, true
 }
 
-// plainRun returns the end of the run of runes of plainCJK that starts at
-// s[i:], where i <= len(s). It is a function of its own so that its loop
-// keeps everything in registers, and reads four bytes at a time, which
-// the compiler makes one load: a rune at the very end of s is left to the
-// caller.
-//
-//go:noinline
-func plainRun(s string, i int) int {
-	rest := s[i:]
-	for len(rest) >= 4 {
-		// The bytes of the sequence, the first in the low byte. The
-		// bitmap index is the rune without its low six bits, which
-		// select the bit.
-		v := uint32(rest[0]) | uint32(rest[1])<<8 | uint32(rest[2])<<16 | uint32(rest[3])<<24
-		if v&0xC0C0F0 != 0x8080E0 || plainCJK[(v&0x0F)<<6|v>>8&0x3F]&(1<<(v>>16&0x3F)) == 0 {
-			break
+// endSepRun ends the run of separators before s[i:], whose rune is a CJK
+// word character: the run is removed if a word character is before it.
+func (sc *scanner) endSepRun(events []int32, s string, i int) []int32 {
+	if isWord(sc.prev) {
+		events = append(events[:sc.sepEvents], int32(sc.sepStart), int32(i))
+	} else {
+		sc.numRun = 0
+		if sc.sepLazy {
+			events = appendSepEvents(events[:sc.sepEvents], s, sc.sepStart, i, sc.opts)
 		}
-		rest = rest[3:]
 	}
-	return len(s) - len(rest)
+	sc.sepStart, sc.sepLazy = -1, false
+	return events
+}
+
+// trad appends the replacement event of r, at offset i, a rune of
+// plainTrad, as fastFold would make it.
+func (sc *scanner) trad(events []int32, r rune, i int) []int32 {
+	ti := lookup(r)
+	k := Traditional
+	if ti.op() == opTradAmbiguous {
+		k |= Ambiguous
+	}
+	events = append(events, int32(i), -1-(int32(k)<<replShift|ti.payload()))
+	sc.phrases = sc.phrases || inPhrase(r)
+	return events
+}
+
+// other appends the events of the rune at s[i:], which is not one of the
+// bitmaps, to events. It returns its size, and false if the text needs the
+// general path.
+func (sc *scanner) other(events []int32, s string, i int) (_ []int32, size int, ok bool) {
+	var r rune
+	var inf info
+	size = 1
+	switch c := s[i]; {
+	case c < utf8.RuneSelf:
+		r = rune(c)
+		inf = asciiInfo[c]
+	case i+2 < len(s) && c&0xF0 == 0xE0 && c != 0xE0 && c != 0xED && (uint16(s[i+1])|uint16(s[i+2])<<8)&0xC0C0 == 0x8080:
+		// Without the overlong and surrogate cases of E0 and ED, the
+		// sequence is valid.
+		r = rune(c&0x0F)<<12 | rune(s[i+1]&0x3F)<<6 | rune(s[i+2]&0x3F)
+		inf, size = lookup(r), 3
+	default:
+		r, size = utf8.DecodeRuneInString(s[i:])
+		if r == utf8.RuneError && size == 1 || lookalike(r) != 0 {
+			return events, 0, false
+		}
+		inf = lookup(r)
+	}
+	r, inf, repl, phrase, ok := fastFold(r, inf, sc.opts)
+	if !ok {
+		return events, 0, false
+	}
+	sc.phrases = sc.phrases || phrase
+	c := inf.class()
+	if c == classSep {
+		if r == '+' || r == '@' || inf.isNumeral() {
+			// Entity syntax depends on the next rune; a digit-like
+			// separator would join a numeral run.
+			return events, 0, false
+		}
+		if sc.sepStart < 0 {
+			sc.sepStart, sc.sepEvents = i, len(events)
+		}
+		if repl != 0 {
+			// Dropped with the run if it is removed.
+			events = append(events, int32(i), repl)
+		}
+		return events, size, true
+	}
+	if sc.sepStart >= 0 {
+		remove := false
+		if isWord(sc.prev) && isWord(c) {
+			remove = sc.prev == classCJK || c == classCJK
+			if !remove && sc.tok == 1 {
+				// Both neighbours are Latin or digits: removed only
+				// between tokens of one character.
+				remove = i+size == len(s) || nextClass(s[i+size:], sc.opts.Width) != classAlnum
+			}
+		}
+		if remove {
+			events = append(events[:sc.sepEvents], int32(sc.sepStart), int32(i))
+		} else {
+			sc.numRun = 0
+			if sc.sepLazy {
+				events = appendSepEvents(events[:sc.sepEvents], s, sc.sepStart, i, sc.opts)
+			}
+		}
+		sc.prev, sc.tok = classSep, 0
+		sc.sepStart, sc.sepLazy = -1, false
+	}
+	if repl != 0 {
+		events = append(events, int32(i), repl)
+	}
+	if c == classAlnum {
+		sc.tok++
+	} else {
+		sc.tok = 0
+	}
+	sc.prev = c
+	if inf.isNumeral() {
+		if sc.numRun == 0 {
+			sc.numWide = false
+		}
+		sc.numRun++
+		sc.numWide = sc.numWide || r >= utf8.RuneSelf
+		if sc.numRun >= NumeralRun && sc.numWide {
+			return events, 0, false
+		}
+	} else {
+		sc.numRun = 0
+	}
+	return events, size, true
 }
 
 // fastFold applies the folds of opts that fastScan handles to r, of info

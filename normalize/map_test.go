@@ -88,7 +88,7 @@ func TestPhraseKeys(t *testing.T) {
 	}
 }
 
-// TestPlainRunes checks plainCJK, plainSep, plainNum and plainTrad, which plainRunes computes
+// TestPlainRunes checks plainCJK, plainSep, plainSepFold, plainNum and plainTrad, which plainRunes computes
 // block by block, against their definitions, rune by rune.
 func TestPlainRunes(t *testing.T) {
 	sep := func(r rune, inf info) bool {
@@ -122,6 +122,9 @@ func TestPlainRunes(t *testing.T) {
 		}
 		if got := plainSep[r/64]&(1<<(r%64)) != 0; got != wantSep {
 			t.Errorf("U+%04X in plainSep: %v, want %v", r, got, wantSep)
+		}
+		if got, want := plainSepFold[r/64]&(1<<(r%64)) != 0, wantSep && inf.op() != opNone; got != want {
+			t.Errorf("U+%04X in plainSepFold: %v, want %v", r, got, want)
 		}
 	}
 }
