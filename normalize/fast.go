@@ -591,45 +591,56 @@ func fastBuild(s string, events []int32) Text {
 		n++
 	}
 	m, out := newText(n, size)
-	// Copy the bytes between the events.
-	j, start, t := 0, 0, 0
+	// Copy the bytes between the events. The triples are appended to m,
+	// whose capacity is their number.
+	m = m[:0]
+	j, start := 0, 0
 	gap, gapJ := -1, 0
-	for k := 0; k < len(events); k += 2 {
-		at := int(events[k])
+	for k := 0; k+1 < len(events); k += 2 {
+		at, x := int(events[k]), events[k+1]
 		if gap >= 0 && gap != at {
-			m[t], m[t+1], m[t+2] = int32(gapJ), int32(gap), 0
-			t += 3
+			m = append(m, int32(gapJ), int32(gap), 0)
 		}
 		gap = -1
 		j += copy(out[j:], s[start:at])
-		if events[k+1] >= 0 {
+		if x >= 0 {
 			// A cut: the rune after it records the removal.
-			start = int(events[k+1])
-			m[t], m[t+1], m[t+2] = int32(j), int32(start), int32(Separator)
-			t += 3
+			start = int(x)
+			m = append(m, int32(j), x, int32(Separator))
 			continue
 		}
-		x := -1 - events[k+1]
-		if t > 0 && int(m[t-3]) == j {
-			m[t-1] |= x >> replShift
+		x = -1 - x
+		if t := len(m) - 3; t >= 0 && int(m[t]) == j {
+			m[t+2] |= x >> replShift
 		} else {
-			m[t], m[t+1], m[t+2] = int32(j), int32(at), x>>replShift
-			t += 3
+			m = append(m, int32(j), int32(at), x>>replShift)
 		}
 		l := seqLen(s[at])
-		if r := x & (1<<replShift - 1); r < utf8.RuneSelf {
-			out[j] = byte(r)
-			j++
-		} else {
-			j += utf8.EncodeRune(out[j:], r)
-		}
 		start = at + l
-		if j-int(m[t-3]) != l {
+		// Write the rune, but for the rare one of four bytes inline.
+		nl := 0
+		switch r := x & (1<<replShift - 1); {
+		case r < utf8.RuneSelf:
+			out[j] = byte(r)
+			nl = 1
+		case r < 0x800:
+			o := out[j : j+2]
+			o[0], o[1] = 0xC0|byte(r>>6), 0x80|byte(r)&0x3F
+			nl = 2
+		case r < 0x10000:
+			o := out[j : j+3]
+			o[0], o[1], o[2] = 0xE0|byte(r>>12), 0x80|byte(r>>6)&0x3F, 0x80|byte(r)&0x3F
+			nl = 3
+		default:
+			nl = utf8.EncodeRune(out[j:], r)
+		}
+		j += nl
+		if nl != l {
 			gap, gapJ = start, j
 		}
 	}
 	if gap >= 0 && gap < len(s) {
-		m[t], m[t+1], m[t+2] = int32(gapJ), int32(gap), 0
+		m = append(m, int32(gapJ), int32(gap), 0)
 	}
 	copy(out[j:], s[start:])
 	return Text{original: s, normalized: stringOf(out), m: m}
