@@ -346,10 +346,13 @@ func (sc *scanner) other(events []int32, s string, i int) (_ []int32, size int, 
 	}
 	sc.phrases = sc.phrases || phrase
 	c := inf.class()
+	if c == classSep && (r == '+' || r == '@') && i+size < len(s) && isEntity(r, s[i+size:], sc.opts.Width) {
+		// Entity syntax (+86…, @handle), as classAt sees it.
+		c = classOther
+	}
 	if c == classSep {
-		if r == '+' || r == '@' || inf.isNumeral() {
-			// Entity syntax depends on the next rune; a digit-like
-			// separator would join a numeral run.
+		if inf.isNumeral() {
+			// A digit-like separator would join a numeral run.
 			return events, 0, false
 		}
 		if sc.sepStart < 0 {
@@ -474,6 +477,24 @@ func appendSepEvents(events []int32, s string, start, end int, opts *Options) []
 		i += n
 	}
 	return events
+}
+
+// isEntity reports whether r, '+' or '@', starts entity syntax before s,
+// which is not empty, as classAt tells it from the unit the general path
+// makes of the first rune of s: '+' before an ASCII digit, '@' before an
+// ASCII letter or digit. A rune that fastScan gives up on may give any
+// answer.
+func isEntity(r rune, s string, width bool) bool {
+	next, _ := utf8.DecodeRuneInString(s)
+	if width && next >= utf8.RuneSelf {
+		if inf := lookup(next); inf.op() == opWidth || inf.op() == opCompat {
+			next, _ = utf8.DecodeRuneInString(foldString(inf))
+		}
+	}
+	if r == '+' {
+		return '0' <= next && next <= '9'
+	}
+	return '0' <= next && next <= '9' || 'a' <= next && next <= 'z' || 'A' <= next && next <= 'Z'
 }
 
 // nextClass returns the class of the unit the general path makes of the

@@ -186,7 +186,7 @@ func TestFastPath(t *testing.T) {
 		"a", "b", "x", "v", "new", "box", "A", "V", "APP", "QQ", "1", "2", "38", "0",
 		"，", "。", "、", "：", "！", " ", "  ", "-", "*", "·", ".", ",", "/", "\n", "（", "）",
 		"+", "@", "http://t.me/a", "🐧", "✈", "😀", "\u3000", "Ｖ", "ｘ", "ＱＱ", "１", "２３", "①",
-		"！", "？", "（", "）", "．",
+		"！", "？", "（", "）", "．", "＋", "＠", "_",
 		// Traditional characters, in phrases and not, and phrase starts.
 		"們", "會", "發", "門", "開", "見", "計劃", "轉帳", "帳戶", "乾淨", "乾", "淨", "車站",
 		"傷亡", "枕", "藉", "以免", "口", "一目", "然", "陸", "貳", "𠀋", "上", "鍊", "七逕",
@@ -235,6 +235,9 @@ func TestFastPathTaken(t *testing.T) {
 		{"一目瞭然", false},     // a phrase changes 瞭, which the table keeps
 		{"们們", true},
 		{"ＱＱ：１２３", true},
+		{"加飞机 @job_offer_888 咨询", true}, // entity syntax
+		{"电话+86 138，邮箱a@b.cn", true},
+		{"＋８６，＠ｘ", true},
 		{"壹叁捌①②③④伍陆柒捌", false}, // a numeral run
 		{"微\u200b信", false},
 	} {
