@@ -275,6 +275,14 @@ func (sc *scanner) scan(events []int32, s string) ([]int32, bool) {
 		if i >= len(s) {
 			break
 		}
+		if sc.sepStart < 0 {
+			// Latin text and numbers: runs of ASCII lower-case
+			// letters and digits only count.
+			if j := sc.alnumRun(s, i); j > i {
+				i = j
+				continue
+			}
+		}
 		var size int
 		var ok bool
 		if events, size, ok = sc.other(events, s, i); !ok {
@@ -302,6 +310,33 @@ func (sc *scanner) endSepRun(events []int32, s string, i int) []int32 {
 	}
 	sc.sepStart, sc.sepLazy = -1, false
 	return events
+}
+
+// alnumRun returns the end of the run of ASCII lower-case letters and
+// digits at s[i:], outside a run of separators, and updates the state as
+// other would for each: they are word characters of classAlnum that
+// nothing folds. It stops before a digit that would make a numeral run
+// that the general path folds.
+func (sc *scanner) alnumRun(s string, i int) int {
+	numRun, numWide := sc.numRun, sc.numWide
+	j := i
+	for ; j < len(s); j++ {
+		if c := s[j]; 'a' <= c && c <= 'z' {
+			numRun = 0
+		} else if '0' <= c && c <= '9' && (numRun == 0 || !numWide) {
+			if numRun == 0 {
+				numWide = false
+			}
+			numRun++
+		} else {
+			break
+		}
+	}
+	if j > i {
+		sc.prev, sc.tok = classAlnum, sc.tok+j-i
+		sc.numRun, sc.numWide = numRun, numWide
+	}
+	return j
 }
 
 // trad appends the replacement event of r, at offset i, a rune of
