@@ -126,6 +126,17 @@ var asciiInfo = func() (a [256]info) {
 	return a
 }()
 
+// asciiKeep tells the ASCII characters that fastFold returns as they are,
+// whatever the options: no fold applies to them, and they are neither
+// invisible nor changed by a phrase. The upper half is false.
+var asciiKeep = func() (a [256]bool) {
+	for c := range utf8.RuneSelf {
+		inf := asciiInfo[c]
+		a[c] = inf.op() == opNone && inf.class() != classInvisible && !changedByPhrase(rune(c))
+	}
+	return a
+}()
+
 // fastNormalize returns the normalization of s with the folds of opts, of
 // which Separator is on, and false if the text needs the general path. s
 // is at most maxPooled bytes long, so that the buffers are always kept.
@@ -358,28 +369,34 @@ func (sc *scanner) trad(events []int32, r rune, i int) []int32 {
 func (sc *scanner) other(events []int32, s string, i int) (_ []int32, size int, ok bool) {
 	var r rune
 	var inf info
+	var repl int32 // the replacement event of r, or 0
 	size = 1
-	switch c := s[i]; {
-	case c < utf8.RuneSelf:
-		r = rune(c)
-		inf = asciiInfo[c]
-	case i+2 < len(s) && c&0xF0 == 0xE0 && c != 0xE0 && c != 0xED && (uint16(s[i+1])|uint16(s[i+2])<<8)&0xC0C0 == 0x8080:
-		// Without the overlong and surrogate cases of E0 and ED, the
-		// sequence is valid.
-		r = rune(c&0x0F)<<12 | rune(s[i+1]&0x3F)<<6 | rune(s[i+2]&0x3F)
-		inf, size = lookup(r), 3
-	default:
-		r, size = utf8.DecodeRuneInString(s[i:])
-		if r == utf8.RuneError && size == 1 || lookalike(r) != 0 {
+	if c := s[i]; c < utf8.RuneSelf && asciiKeep[c] {
+		// No fold changes it: fastFold would return it as it is.
+		r, inf = rune(c), asciiInfo[c]
+	} else {
+		switch {
+		case c < utf8.RuneSelf:
+			r = rune(c)
+			inf = asciiInfo[c]
+		case i+2 < len(s) && c&0xF0 == 0xE0 && c != 0xE0 && c != 0xED && (uint16(s[i+1])|uint16(s[i+2])<<8)&0xC0C0 == 0x8080:
+			// Without the overlong and surrogate cases of E0 and
+			// ED, the sequence is valid.
+			r = rune(c&0x0F)<<12 | rune(s[i+1]&0x3F)<<6 | rune(s[i+2]&0x3F)
+			inf, size = lookup(r), 3
+		default:
+			r, size = utf8.DecodeRuneInString(s[i:])
+			if r == utf8.RuneError && size == 1 || lookalike(r) != 0 {
+				return events, 0, false
+			}
+			inf = lookup(r)
+		}
+		var phrase bool
+		if r, inf, repl, phrase, ok = fastFold(r, inf, sc.opts); !ok {
 			return events, 0, false
 		}
-		inf = lookup(r)
+		sc.phrases = sc.phrases || phrase
 	}
-	r, inf, repl, phrase, ok := fastFold(r, inf, sc.opts)
-	if !ok {
-		return events, 0, false
-	}
-	sc.phrases = sc.phrases || phrase
 	c := inf.class()
 	if c == classSep && (r == '+' || r == '@') && i+size < len(s) && isEntity(r, s[i+size:], sc.opts.Width) {
 		// Entity syntax (+86…, @handle), as classAt sees it.
