@@ -190,6 +190,7 @@ func TestFastPath(t *testing.T) {
 		// Traditional characters, in phrases and not, and phrase starts.
 		"們", "會", "發", "門", "開", "見", "計劃", "轉帳", "帳戶", "乾淨", "乾", "淨", "車站",
 		"傷亡", "枕", "藉", "以免", "口", "一目", "然", "陸", "貳", "𠀋", "上", "鍊", "七逕",
+		"\u35F2", // folds to a rune of four bytes
 		// The general path: folds, invisible characters, phrases, numerals.
 		"瞭", "ｶ", "㍻", "\u200b", "а", "反覆", "\xff", "壹",
 	}
