@@ -147,9 +147,9 @@ func fastNormalize(s string, opts *Options) (Text, bool) {
 		// than the pool.
 		var stack [smallEvents]int32
 		events, phrases, ok := fastScan(stack[:0], s, opts)
-		if ok && phrases {
+		if ok && phrases != 0 {
 			p := fastPool.Get().(*fastScratch)
-			p.runes, ok = phrasesAgree(p.runes[:0], s, events)
+			p.runes, ok = phrasesAgree(p.runes[:0], s, events, phrases&phrasesTwice != 0)
 			fastPool.Put(p)
 		}
 		if !ok {
@@ -159,8 +159,8 @@ func fastNormalize(s string, opts *Options) (Text, bool) {
 	}
 	p := fastPool.Get().(*fastScratch)
 	events, phrases, ok := fastScan(p.events[:0], s, opts)
-	if ok && phrases {
-		p.runes, ok = phrasesAgree(p.runes[:0], s, events)
+	if ok && phrases != 0 {
+		p.runes, ok = phrasesAgree(p.runes[:0], s, events, phrases&phrasesTwice != 0)
 	}
 	var t Text
 	if ok {
@@ -183,11 +183,11 @@ const smallText, smallEvents = 512, 128
 // every rune it replaces, where replacement is -1 - (kind<<replShift |
 // rune): the runes that a fold turns into one ASCII byte (ＶＸ１, ！ and
 // capitals) and, with the Traditional fold, the traditional characters,
-// by the character table. It reports in phrases whether one of those is
-// one that some phrase folds otherwise (inPhrase), which phrasesAgree then
-// has to check, and false in ok if a rune of s may be changed in any other
-// way, or if the separator rule needs what only the general path knows.
-func fastScan(events []int32, s string, opts *Options) (_ []int32, phrases, ok bool) {
+// by the character table. It reports in phrases what phrasesAgree then
+// has to check (phrasesOnce, phrasesTwice, or 0 for nothing), and false in
+// ok if a rune of s may be changed in any other way, or if the separator
+// rule needs what only the general path knows.
+func fastScan(events []int32, s string, opts *Options) (_ []int32, phrases uint8, ok bool) {
 	sc := scanner{opts: opts, prev: classOther, sepStart: -1}
 	events, ok = sc.scan(events, s)
 	return events, sc.phrases, ok
@@ -201,14 +201,14 @@ func fastScan(events []int32, s string, opts *Options) (_ []int32, phrases, ok b
 // which keeps them off the heap.
 type scanner struct {
 	opts      *Options
-	prev      int  // as in removeSeparators
-	tok       int  // as in removeSeparators
-	numRun    int  // the run of digit-like runes
-	numWide   bool // the run has one that is not ASCII
-	sepStart  int  // start of the current run of separators, or -1
-	sepEvents int  // len(events) at the start of the run
-	sepLazy   bool // the run has runes of plainSepFold, without their events
-	phrases   bool // see fastScan
+	prev      int   // as in removeSeparators
+	tok       int   // as in removeSeparators
+	numRun    int   // the run of digit-like runes
+	numWide   bool  // the run has one that is not ASCII
+	sepStart  int   // start of the current run of separators, or -1
+	sepEvents int   // len(events) at the start of the run
+	sepLazy   bool  // the run has runes of plainSepFold, without their events
+	phrases   uint8 // see fastScan
 }
 
 // scan appends the events of s to events, as fastScan describes.
@@ -360,7 +360,9 @@ func (sc *scanner) trad(events []int32, r rune, i int) []int32 {
 		k |= Ambiguous
 	}
 	events = append(events, int32(i), -1-(int32(k)<<replShift|ti.payload()))
-	sc.phrases = sc.phrases || inPhrase(r)
+	if inPhrase(r) {
+		sc.phrases |= phrasesOnce
+	}
 	return events
 }
 
@@ -392,11 +394,11 @@ func (sc *scanner) other(events []int32, s string, i int) (_ []int32, size int, 
 			}
 			inf = lookup(r)
 		}
-		var phrase bool
-		if r, inf, repl, phrase, ok = fastFold(r, inf, sc.opts); !ok {
+		var phrases uint8
+		if r, inf, repl, phrases, ok = fastFold(r, inf, sc.opts); !ok {
 			return events, 0, false
 		}
-		sc.phrases = sc.phrases || phrase
+		sc.phrases |= phrases
 	}
 	c := inf.class()
 	if c == classSep && (r == '+' || r == '@') && i+size < len(s) && isEntity(r, s[i+size:], sc.opts.Width) {
@@ -465,16 +467,23 @@ func (sc *scanner) other(events []int32, s string, i int) (_ []int32, size int, 
 // fastFold applies the folds of opts that fastScan handles to r, of info
 // inf, which is not in plainCJK. It returns the rune and info of the unit
 // the general path makes of r, which decide the separator rule, the
-// replacement event of r or 0, and whether r is a traditional character
-// in a phrase; it reports false in ok if the general path must fold r.
-func fastFold(r rune, inf info, opts *Options) (_ rune, _ info, repl int32, phrase, ok bool) {
-	// Invisible characters and runes a traditional phrase changes are
-	// for the general path.
-	if inf.class() == classInvisible || changedByPhrase(r) {
-		return r, inf, 0, false, false
+// replacement event of r or 0, and what phrasesAgree has to check about r
+// (see fastScan); it reports false in ok if the general path must fold r.
+func fastFold(r rune, inf info, opts *Options) (_ rune, _ info, repl int32, phrases uint8, ok bool) {
+	// Invisible characters are for the general path.
+	if inf.class() == classInvisible {
+		return r, inf, 0, 0, false
 	}
 	switch op := inf.op(); {
 	case op == opNone:
+		if changedByPhrase(r) && opts.Traditional {
+			// A phrase may change it (么 in 么麼), on the first pass
+			// or on a later one.
+			return r, inf, 0, phrasesTwice, true
+		}
+	case changedByPhrase(r):
+		// With a fold of its own as well: for the general path.
+		return r, inf, 0, 0, false
 	case op == opCase && r < utf8.RuneSelf:
 		if opts.Case {
 			repl = -1 - (int32(Case)<<replShift | int32(inf.payload()))
@@ -482,7 +491,7 @@ func fastFold(r rune, inf info, opts *Options) (_ rune, _ info, repl int32, phra
 	case (op == opWidth || op == opCompat) && opts.Width:
 		f := foldString(inf)
 		if len(f) != 1 {
-			return r, inf, 0, false, false
+			return r, inf, 0, 0, false
 		}
 		k := Compat
 		if op == opWidth {
@@ -504,19 +513,33 @@ func fastFold(r rune, inf info, opts *Options) (_ rune, _ info, repl int32, phra
 		// changes. A simplified character that folds again is for the
 		// general path, which repeats the fold.
 		f := inf.payload()
-		if lookup(f).op() != opNone || changedByPhrase(f) {
-			return r, inf, 0, false, false
+		if lookup(f).op() != opNone {
+			return r, inf, 0, 0, false
 		}
 		k := Traditional
 		if op == opTradAmbiguous {
 			k |= Ambiguous
 		}
-		return r, inf, -1 - (int32(k)<<replShift | f), inPhrase(r), true
+		if changedByPhrase(f) {
+			// A phrase may change the simplified character (麼 → 么)
+			// on the next pass.
+			phrases = phrasesTwice
+		} else if inPhrase(r) {
+			phrases = phrasesOnce
+		}
+		return r, inf, -1 - (int32(k)<<replShift | f), phrases, true
 	default:
-		return r, inf, 0, false, false
+		return r, inf, 0, 0, false
 	}
-	return r, inf, repl, false, true
+	return r, inf, repl, 0, true
 }
+
+// What phrasesAgree has to check: the first pass of the traditional fold
+// only, or the next one as well.
+const (
+	phrasesOnce  = 1 << iota // a traditional character that a phrase folds otherwise (inPhrase)
+	phrasesTwice             // a rune, kept or folded to, that only a phrase changes (changedByPhrase)
+)
 
 // appendSepEvents appends to events the replacement events of the runes
 // of s[start:end], a run of separators that fastScan has checked and
@@ -568,9 +591,12 @@ func nextClass(s string, width bool) int {
 // character fold of fastScan does: the general path would then give the
 // same result. It matches the phrases as traditionalPass does on its
 // first pass, on the runes as the separator rule left them, which it
-// appends to rs; a second pass would change nothing, since fastScan
-// leaves no rune that the character table or a phrase changes.
-func phrasesAgree(rs []rune, s string, events []int32) ([]rune, bool) {
+// appends to rs. fastScan leaves no rune that the character table
+// changes, so a second pass can only change a rune that only a phrase
+// changes: if twice, fastScan may have left one, and phrasesAgree also
+// checks that the phrases change nothing in the runes the first pass
+// leaves, so that there is no second pass or it changes nothing.
+func phrasesAgree(rs []rune, s string, events []int32, twice bool) ([]rune, bool) {
 	for i, e := 0, 0; i < len(s); {
 		if e < len(events) && int(events[e]) == i {
 			x := events[e+1]
@@ -596,6 +622,28 @@ func phrasesAgree(rs []rune, s string, events []int32) ([]rune, bool) {
 		rs = append(rs, r)
 		i += n
 	}
+	if !phrasesKeep(rs) {
+		return rs, false
+	}
+	if twice {
+		// The runes after the first pass, which phrasesKeep has
+		// checked to fold each traditional character as the table
+		// does.
+		for i, r := range rs {
+			if inf := lookup(r); inf.op() == opTrad || inf.op() == opTradAmbiguous {
+				rs[i] = inf.payload()
+			}
+		}
+		return rs, phrasesKeep(rs)
+	}
+	return rs, true
+}
+
+// phrasesKeep reports whether the phrases that a pass of the traditional
+// fold matches in rs change each rune as the character table does: a
+// traditional character to its table fold, with the same ambiguity, and
+// any other rune to itself.
+func phrasesKeep(rs []rune) bool {
 	var win [maxPhraseRunes]unit // longestPhrase looks at no more
 	for i := 0; i+1 < len(rs); {
 		if !mayStartPhrase(rs[i], rs[i+1]) || !lookup(rs[i]).phrase() {
@@ -615,15 +663,15 @@ func phrasesAgree(rs []rune, s string, events []int32) ([]rune, bool) {
 			inf := lookup(rs[i])
 			if op := inf.op(); op == opTrad || op == opTradAmbiguous {
 				if v != inf.payload() || p.ambiguous != (op == opTradAmbiguous) {
-					return rs, false
+					return false
 				}
 			} else if v != rs[i] {
-				return rs, false
+				return false
 			}
 			i++
 		}
 	}
-	return rs, true
+	return true
 }
 
 // replShift is where the kind starts in a replacement event, above the

@@ -191,6 +191,9 @@ func TestFastPath(t *testing.T) {
 		"們", "會", "發", "門", "開", "見", "計劃", "轉帳", "帳戶", "乾淨", "乾", "淨", "車站",
 		"傷亡", "枕", "藉", "以免", "口", "一目", "然", "陸", "貳", "𠀋", "上", "鍊", "七逕",
 		"\u35F2", // folds to a rune of four bytes
+		// Runes that only a phrase changes (么 in 么麼), and characters
+		// that fold to them (麼 → 么).
+		"么", "麼", "麽", "什么", "怎麼", "坏", "沈", "覆", "反",
 		// The general path: folds, invisible characters, phrases, numerals.
 		"瞭", "ｶ", "㍻", "\u200b", "а", "反覆", "\xff", "壹",
 	}
@@ -234,6 +237,8 @@ func TestFastPathTaken(t *testing.T) {
 		{"我的鍊，鍊", true},     // 鍊 alone folds as the table does
 		{"傷亡枕藉以免藉口", false}, // a phrase folds 藉 otherwise
 		{"一目瞭然", false},     // a phrase changes 瞭, which the table keeps
+		{"这是什么，怎麼办", true},  // 么 and 麼 → 么, which no phrase changes here
+		{"么麼", false},       // a phrase changes 么
 		{"们們", true},
 		{"ＱＱ：１２３", true},
 		{"加飞机 @job_offer_888 咨询", true}, // entity syntax
@@ -250,5 +255,42 @@ func TestFastPathTaken(t *testing.T) {
 		if want := i != 14; checkFast(t, Default, s) != want {
 			t.Errorf("fast path taken for smsTexts[%d]: %v, want %v", i, !want, want)
 		}
+	}
+}
+
+// TestFastPathPhrases compares the fast path with the general one on the
+// phrase keys, with a rune before and after, and on their variants in
+// which one rune is a traditional character that folds to it: a phrase
+// that matches only once the character is folded, on a later pass of the
+// traditional fold (子陶壞 → 子陶坏 → 子陶坯), is what phrasesAgree checks
+// when a rune that only a phrase changes is left.
+func TestFastPathPhrases(t *testing.T) {
+	trad := map[rune][]rune{} // simplified character → traditional ones
+	for r := rune(0x3400); r < 0x30000; r++ {
+		if inf := lookup(r); inf.op() == opTrad || inf.op() == opTradAmbiguous {
+			trad[inf.payload()] = append(trad[inf.payload()], r)
+		}
+	}
+	taken := 0
+	for _, p := range phrases {
+		key := []rune(p.key)
+		variants := []string{p.key}
+		for k, r := range key {
+			for _, tr := range trad[r] {
+				v := slices.Clone(key)
+				v[k] = tr
+				variants = append(variants, string(v))
+			}
+		}
+		for _, v := range variants {
+			for _, s := range []string{v, "子" + v + "子"} {
+				if checkFast(t, Default, s) {
+					taken++
+				}
+			}
+		}
+	}
+	if taken == 0 {
+		t.Error("fast path never taken")
 	}
 }
