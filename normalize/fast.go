@@ -10,7 +10,8 @@ import (
 // full-width or compatibility forms of ASCII characters (ＱＱ, １２３, ！),
 // and traditional characters, where the separator fold, the folds of one
 // rune to one ASCII byte and the character table of the traditional fold
-// are all that change anything. It works on the original bytes, without
+// are all that change anything (phrasesAgree checks that the phrases of
+// the traditional fold agree). It works on the original bytes, without
 // units: it records the runs of separators it removes and the runes it
 // replaces, and copies the rest of the text as it is; most runes cost it
 // a test of the byte pattern and one bit of a bitmap. On anything else it
