@@ -64,7 +64,10 @@ func mobileAt(s string, i, j int) (entityMatch, bool) {
 		}
 		return entityMatch{Kind: MobileCN, Value: run, Start: start, End: j}, true
 	}
-	if len(run) != 3 || !isMobile(run+"00000000") || j >= len(s) || !isGroupSep(s[j]) {
+	// A grouped number starts with the three digits 1[3-9]x, checked in
+	// place: building a string to ask isMobile allocated at every
+	// three-digit number.
+	if len(run) != 3 || run[0] != '1' || run[1] < '3' || run[1] > '9' || j >= len(s) || !isGroupSep(s[j]) {
 		return entityMatch{}, false
 	}
 	// Grouped: 3-4-4 or 3-8, one kind of separator, and not a piece of a
