@@ -8,12 +8,12 @@ import "github.com/fanzha/fanzha/normalize"
 // 6 UnionPay, 9 domestic debit) and passing the Luhn check. The first-digit
 // rule keeps dates, timestamps and most order numbers out; numbers
 // announced as an order or other reference number are left out too.
-func findBankCards(t *normalize.Text, dst []entityMatch) []entityMatch {
-	s := t.Normalized()
+func findBankCards(x *entityText, dst []entityMatch) []entityMatch {
+	t, s := x.t, x.s
 	var digits [19]byte
 	for i := 0; i < len(s); {
 		if !isDigit(s[i]) {
-			i = nextDigit(s, i+1)
+			i = x.nextDigit(i + 1)
 			continue
 		}
 		j := digitsEnd(s, i)

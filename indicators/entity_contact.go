@@ -175,12 +175,12 @@ func unitAfter(s string, j int) bool {
 
 // findQQ appends the QQ numbers in s: 5–11 digits, not starting with 0,
 // announced by a QQ cue a few runes before.
-func findQQ(t *normalize.Text, dst []entityMatch) []entityMatch {
-	s := t.Normalized()
+func findQQ(x *entityText, dst []entityMatch) []entityMatch {
+	t, s := x.t, x.s
 	g := newCueGate(t, qqCues)
 	for i := 0; i < len(s) && !g.closed(); {
 		if !isDigit(s[i]) {
-			i = nextDigit(s, i+1)
+			i = x.nextDigit(i + 1)
 			continue
 		}
 		j := digitsEnd(s, i)
@@ -251,8 +251,8 @@ func isCueWord(tok string) bool { return cueWords[tok] }
 // by a WeChat cue, and "wxid_" IDs wherever they are. An ID of letters only
 // is taken only when a colon or 号 stands right before it, since it could be
 // an ordinary word (the normalizer removes the space in "微信 account").
-func findWeChat(t *normalize.Text, dst []entityMatch) []entityMatch {
-	s := t.Normalized()
+func findWeChat(x *entityText, dst []entityMatch) []entityMatch {
+	t, s := x.t, x.s
 	g := newCueGate(t, weChatCues)
 	for i, tail := 0, false; i < len(s); {
 		if g.closed() && !tail {
@@ -284,7 +284,7 @@ func findWeChat(t *normalize.Text, dst []entityMatch) []entityMatch {
 		case isIDByte(s[i]):
 			i = tokenEnd(s, i)
 		default:
-			i = nextIDByte(s, i+1)
+			i = x.nextIDByte(i + 1)
 		}
 	}
 	return dst
@@ -342,8 +342,8 @@ func isHandle(h string) bool {
 // Telegram cue nearby, a bare name right after a cue and a colon ("飞机：
 // name"), and every t.me or telegram.me link. The value is "@name", or for
 // invitation links the link itself, case preserved.
-func findTelegram(t *normalize.Text, dst []entityMatch) []entityMatch {
-	s := t.Normalized()
+func findTelegram(x *entityText, dst []entityMatch) []entityMatch {
+	t, s := x.t, x.s
 	g := newCueGate(t, telegramCues)
 	for i, tail := 0, false; i < len(s); {
 		if g.closed() && !tail {
@@ -384,7 +384,7 @@ func findTelegram(t *normalize.Text, dst []entityMatch) []entityMatch {
 			}
 			i = tokenEnd(s, i)
 		default:
-			i = nextLowerOrAt(s, i+1)
+			i = x.nextLowerOrAt(i + 1)
 		}
 	}
 	return dst

@@ -1,20 +1,16 @@
 package indicators
 
-import (
-	"strings"
-
-	"github.com/fanzha/fanzha/normalize"
-)
+import "strings"
 
 // findMobiles appends the mainland mobile numbers in s: 1[3-9] and nine
 // more digits, written in one run or grouped 3-4-4 or 3-8 with spaces or
 // dashes, optionally after +86, 86 or 0086, and not announced as an order
 // or other reference number. The value is the eleven digits.
-func findMobiles(t *normalize.Text, dst []entityMatch) []entityMatch {
-	s := t.Normalized()
+func findMobiles(x *entityText, dst []entityMatch) []entityMatch {
+	t, s := x.t, x.s
 	for i := 0; i < len(s); {
 		if !isDigit(s[i]) {
-			i = nextDigit(s, i+1)
+			i = x.nextDigit(i + 1)
 			continue
 		}
 		j := digitsEnd(s, i)
@@ -200,7 +196,8 @@ var callingCodes = map[string]country{
 // "+63 (917) 123 4567"). The value is "+", the calling code and the
 // national digits; the detail is the country. China's +86 is left to
 // findMobiles.
-func findIntlPhones(s string, dst []entityMatch) []entityMatch {
+func findIntlPhones(x *entityText, dst []entityMatch) []entityMatch {
+	s := x.s
 	for i := 0; i < len(s); {
 		var m entityMatch
 		ok := false
@@ -219,7 +216,7 @@ func findIntlPhones(s string, dst []entityMatch) []entityMatch {
 		case isDigit(s[i]):
 			i = digitsEnd(s, i)
 		default:
-			i = nextDigitOrPlus(s, i+1)
+			i = x.nextDigitOrPlus(i + 1)
 		}
 	}
 	return dst

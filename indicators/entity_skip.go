@@ -1,6 +1,10 @@
 package indicators
 
-import "math/bits"
+import (
+	"math/bits"
+	"slices"
+	"unicode/utf8"
+)
 
 // Word-at-a-time searches for the bytes a scanner acts on. Each scanner
 // steps over everything else: Chinese text, and for the number scanners
@@ -48,15 +52,18 @@ func byteMask(w uint64, b byte) uint64 { return inRange(w, b, b) }
 
 // nextDigit returns the index of the first ASCII digit of s at or after
 // i, or len(s).
-func nextDigit(s string, i int) int {
-	for ; i+8 <= len(s); i += 8 {
+func (x *entityText) nextDigit(i int) int {
+	s := x.s
+	for i+8 <= len(s) {
 		w, ok := load8(s, i)
 		if !ok {
+			i = x.nextASCII(i + 8)
 			continue
 		}
 		if m := digitMask(w); m != 0 {
 			return firstSet(i, m)
 		}
+		i += 8
 	}
 	for i < len(s) && !isDigit(s[i]) {
 		i++
@@ -65,15 +72,18 @@ func nextDigit(s string, i int) int {
 }
 
 // nextDigitOrPlus is nextDigit that also stops at "+".
-func nextDigitOrPlus(s string, i int) int {
-	for ; i+8 <= len(s); i += 8 {
+func (x *entityText) nextDigitOrPlus(i int) int {
+	s := x.s
+	for i+8 <= len(s) {
 		w, ok := load8(s, i)
 		if !ok {
+			i = x.nextASCII(i + 8)
 			continue
 		}
 		if m := digitMask(w) | byteMask(w, '+'); m != 0 {
 			return firstSet(i, m)
 		}
+		i += 8
 	}
 	for i < len(s) && !isDigit(s[i]) && s[i] != '+' {
 		i++
@@ -83,15 +93,18 @@ func nextDigitOrPlus(s string, i int) int {
 
 // nextAlnum returns the index of the first ASCII letter or digit of s at
 // or after i, or len(s).
-func nextAlnum(s string, i int) int {
-	for ; i+8 <= len(s); i += 8 {
+func (x *entityText) nextAlnum(i int) int {
+	s := x.s
+	for i+8 <= len(s) {
 		w, ok := load8(s, i)
 		if !ok {
+			i = x.nextASCII(i + 8)
 			continue
 		}
 		if m := alnumMask(w); m != 0 {
 			return firstSet(i, m)
 		}
+		i += 8
 	}
 	for i < len(s) && !isAlnum(s[i]) {
 		i++
@@ -101,15 +114,18 @@ func nextAlnum(s string, i int) int {
 
 // nextIDByte returns the index of the first byte of s at or after i that
 // may appear in an ID (see isIDByte), or len(s).
-func nextIDByte(s string, i int) int {
-	for ; i+8 <= len(s); i += 8 {
+func (x *entityText) nextIDByte(i int) int {
+	s := x.s
+	for i+8 <= len(s) {
 		w, ok := load8(s, i)
 		if !ok {
+			i = x.nextASCII(i + 8)
 			continue
 		}
 		if m := digitMask(w) | lowerMask(w) | byteMask(w, '_') | byteMask(w, '-'); m != 0 {
 			return firstSet(i, m)
 		}
+		i += 8
 	}
 	for i < len(s) && !isIDByte(s[i]) {
 		i++
@@ -119,15 +135,18 @@ func nextIDByte(s string, i int) int {
 
 // nextLowerOrAt returns the index of the first lower-case ASCII letter or
 // "@" of s at or after i, or len(s).
-func nextLowerOrAt(s string, i int) int {
-	for ; i+8 <= len(s); i += 8 {
+func (x *entityText) nextLowerOrAt(i int) int {
+	s := x.s
+	for i+8 <= len(s) {
 		w, ok := load8(s, i)
 		if !ok {
+			i = x.nextASCII(i + 8)
 			continue
 		}
 		if m := lowerMask(w) | byteMask(w, '@'); m != 0 {
 			return firstSet(i, m)
 		}
+		i += 8
 	}
 	for i < len(s) && !isLower(s[i]) && s[i] != '@' {
 		i++
@@ -137,15 +156,18 @@ func nextLowerOrAt(s string, i int) int {
 
 // nextWalletStart returns the index of the first byte of s at or after i
 // that may start a wallet address ("0", "t" or "T"), or len(s).
-func nextWalletStart(s string, i int) int {
-	for ; i+8 <= len(s); i += 8 {
+func (x *entityText) nextWalletStart(i int) int {
+	s := x.s
+	for i+8 <= len(s) {
 		w, ok := load8(s, i)
 		if !ok {
+			i = x.nextASCII(i + 8)
 			continue
 		}
 		if m := byteMask(w, '0') | byteMask(w|0x2020202020202020, 't'); m != 0 {
 			return firstSet(i, m)
 		}
+		i += 8
 	}
 	for i < len(s) && s[i] != '0' && s[i] != 't' && s[i] != 'T' {
 		i++
@@ -153,26 +175,57 @@ func nextWalletStart(s string, i int) int {
 	return i
 }
 
-// asciiAlnum reports whether s has an ASCII digit and whether it has an
-// ASCII letter.
-func asciiAlnum(s string) (digit, letter bool) {
+func isLetter(b byte) bool { return isLower(b | 0x20) }
+
+// asciiBitmap returns the bitmap of the ASCII bytes of s (see
+// entityText.ascii), in buf emptied and grown as needed, and whether s has
+// an ASCII digit and whether it has an ASCII letter. Sixteen bytes of
+// Chinese text cost one test.
+func asciiBitmap(s string, buf []uint64) (bm []uint64, digit, letter bool) {
+	n := (len(s) + 63) / 64
+	bm = slices.Grow(buf[:0], n)[:n]
+	clear(bm)
+	// gather moves the high bit of each byte to the top byte, byte k to
+	// bit 56+k: no two partial products of the multiplication share a bit.
+	const gather = 0x0002040810204081
+	var d, l uint64
 	i := 0
-	for ; i+8 <= len(s); i += 8 {
-		w, ok := load8(s, i)
-		if !ok {
+	for ; i+16 <= len(s); i += 16 {
+		a, _ := load8(s, i)
+		b, _ := load8(s, i+8)
+		if a&b&highs == highs {
 			continue
 		}
-		digit = digit || digitMask(w) != 0
-		letter = letter || lowerMask(w|0x2020202020202020) != 0
-		if digit && letter {
-			return true, true
+		m := (^a&highs)*gather>>56 | (^b&highs)*gather>>56<<8
+		bm[i/64] |= m << (i & 63)
+		d |= digitMask(a) | digitMask(b)
+		l |= lowerMask(a|0x2020202020202020) | lowerMask(b|0x2020202020202020)
+	}
+	digit, letter = d != 0, l != 0
+	for ; i < len(s); i++ {
+		if c := s[i]; c < utf8.RuneSelf {
+			bm[i/64] |= 1 << (i & 63)
+			digit = digit || isDigit(c)
+			letter = letter || isLetter(c)
 		}
 	}
-	for ; i < len(s); i++ {
-		digit = digit || isDigit(s[i])
-		letter = letter || isLetter(s[i])
-	}
-	return digit, letter
+	return bm, digit, letter
 }
 
-func isLetter(b byte) bool { return isLower(b | 0x20) }
+// nextASCII returns the index of the first ASCII byte of x.s at or after
+// i, or len(x.s).
+func (x *entityText) nextASCII(i int) int {
+	k := i / 64
+	if k >= len(x.ascii) {
+		return len(x.s)
+	}
+	if m := x.ascii[k] >> (i & 63); m != 0 {
+		return i + bits.TrailingZeros64(m)
+	}
+	for k++; k < len(x.ascii); k++ {
+		if m := x.ascii[k]; m != 0 {
+			return k*64 + bits.TrailingZeros64(m)
+		}
+	}
+	return len(x.s)
+}

@@ -38,11 +38,11 @@ func isHostByte(b byte) bool { return isAlnum(b) || b == '-' }
 // URL with its scheme ("http://" when none was written), host in lower case
 // and the rest as written; the detail flags short links, raw IPv4 hosts and
 // bare domains.
-func findURLs(t *normalize.Text, dst []entityMatch) []entityMatch {
-	s := t.Normalized()
+func findURLs(x *entityText, dst []entityMatch) []entityMatch {
+	t, s := x.t, x.s
 	for i := 0; i < len(s); {
 		if !isAlnum(s[i]) {
-			i = nextAlnum(s, i+1)
+			i = x.nextAlnum(i + 1)
 			continue
 		}
 		if i > 0 && (isHostByte(s[i-1]) || strings.IndexByte("._@/%+=&?#~", s[i-1]) >= 0) && !startsLink(s[i:]) {

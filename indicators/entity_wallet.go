@@ -12,9 +12,9 @@ import (
 // and 33 base58 characters with a valid base58check checksum) and ERC-20
 // (Ethereum: "0x" and 40 hex digits). Addresses are case-sensitive, so the
 // value is taken from the original text.
-func findWallets(t *normalize.Text, dst []entityMatch) []entityMatch {
-	s := t.Normalized()
-	for i := nextWalletStart(s, 0); i < len(s); i = nextWalletStart(s, i+1) {
+func findWallets(x *entityText, dst []entityMatch) []entityMatch {
+	t, s := x.t, x.s
+	for i := x.nextWalletStart(0); i < len(s); i = x.nextWalletStart(i + 1) {
 		b := s[i]
 		if b != '0' && b != 't' && b != 'T' || i > 0 && isAlnum(s[i-1]) {
 			continue

@@ -47,6 +47,7 @@ type scan struct {
 	exported  []Match     // the matches of fired, see findings
 	order     []int32     // see reportOrder
 	ascii     uint8       // see mayHold
+	ent       entityText  // the text for the entity scanners, see mayHold
 	gen       uint32      // the text's generation, see memo.go
 	poss      []uint32    // by node id: gen<<1 | possible
 	kwm       []kwMemo    // by keyword slot
@@ -135,6 +136,10 @@ func (c *compiled) putScan(s *scan) {
 	s.err = nil
 	s.kinds, s.kindsDone = 0, false
 	s.ascii = 0
+	s.ent.t, s.ent.s = nil, ""
+	if huge(cap(s.ent.ascii), 1<<10) {
+		s.ent.ascii = nil // do not keep the memory of one huge text
+	}
 	clear(s.kwBuf) // drop references to values
 	s.kwBuf = s.kwBuf[:0]
 	clear(s.evBuf)
@@ -439,7 +444,7 @@ func (s *scan) entities(kind EntityKind) []entityMatch {
 	if !s.have[i] {
 		s.ents[i] = s.ents[i][:0]
 		if s.mayHold(kind) {
-			s.ents[i] = findEntities(&s.t, kind, s.ents[i])
+			s.ents[i] = s.ent.find(kind, s.ents[i])
 		}
 		s.have[i] = true
 	}
@@ -457,10 +462,13 @@ const (
 // entity is written with ASCII letters or digits (the normalizer folds
 // other numerals and full-width forms to ASCII), and numbers need digits.
 // Most chat lines in Chinese have neither, and skip all eight scanners.
+// The first call of a text prepares s.ent, which the scanners of all kinds
+// share, and learns the classes in the same pass.
 func (s *scan) mayHold(kind EntityKind) bool {
 	if s.ascii == 0 {
 		s.ascii = asciiDone
-		digit, letter := asciiAlnum(s.norm)
+		var digit, letter bool
+		s.ent, digit, letter = newEntityText(&s.t, s.ent.ascii)
 		if digit {
 			s.ascii |= asciiDigit
 		}
