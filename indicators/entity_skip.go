@@ -185,31 +185,43 @@ func asciiBitmap(s string, buf []uint64) (bm []uint64, digit, letter bool) {
 	n := (len(s) + 63) / 64
 	bm = slices.Grow(buf[:0], n)[:n]
 	clear(bm)
-	// gather moves the high bit of each byte to the top byte, byte k to
-	// bit 56+k: no two partial products of the multiplication share a bit.
-	const gather = 0x0002040810204081
+	if len(s) < 16 {
+		for i := 0; i < len(s); i++ {
+			if c := s[i]; c < utf8.RuneSelf {
+				bm[0] |= 1 << i
+				digit = digit || isDigit(c)
+				letter = letter || isLetter(c)
+			}
+		}
+		return bm, digit, letter
+	}
 	var d, l uint64
-	i := 0
-	for ; i+16 <= len(s); i += 16 {
+	// Blocks of sixteen bytes, the last one overlapping the one before
+	// so that no byte is left over: setting a bit or a class twice
+	// changes nothing.
+	for i := 0; ; i += 16 {
+		last := i+16 >= len(s)
+		if last {
+			i = len(s) - 16
+		}
 		a, _ := load8(s, i)
 		b, _ := load8(s, i+8)
-		if a&b&highs == highs {
-			continue
+		if a&b&highs != highs {
+			// gather moves the high bit of byte k to bit 56+k: no two
+			// partial products of the multiplication share a bit.
+			const gather = 0x0002040810204081
+			m := (^a&highs)*gather>>56 | (^b&highs)*gather>>56<<8
+			bm[i/64] |= m << (i & 63)
+			if i&63 > 48 {
+				bm[i/64+1] |= m >> (64 - i&63)
+			}
+			d |= digitMask(a) | digitMask(b)
+			l |= lowerMask(a|0x2020202020202020) | lowerMask(b|0x2020202020202020)
 		}
-		m := (^a&highs)*gather>>56 | (^b&highs)*gather>>56<<8
-		bm[i/64] |= m << (i & 63)
-		d |= digitMask(a) | digitMask(b)
-		l |= lowerMask(a|0x2020202020202020) | lowerMask(b|0x2020202020202020)
-	}
-	digit, letter = d != 0, l != 0
-	for ; i < len(s); i++ {
-		if c := s[i]; c < utf8.RuneSelf {
-			bm[i/64] |= 1 << (i & 63)
-			digit = digit || isDigit(c)
-			letter = letter || isLetter(c)
+		if last {
+			return bm, d != 0, l != 0
 		}
 	}
-	return bm, digit, letter
 }
 
 // nextASCII returns the index of the first ASCII byte of x.s at or after

@@ -262,3 +262,14 @@ func TestKindIndex(t *testing.T) {
 		}
 	}
 }
+
+// TestNumberKinds checks that numberKinds marks exactly the kinds whose
+// values are numbers, which mayHold skips on texts without digits.
+func TestNumberKinds(t *testing.T) {
+	numbers := map[EntityKind]bool{MobileCN: true, PhoneIntl: true, QQ: true, BankCard: true}
+	for i, k := range EntityKinds {
+		if got := numberKinds>>i&1 != 0; got != numbers[k] {
+			t.Errorf("numberKinds has %s: %v, want %v", k, got, numbers[k])
+		}
+	}
+}

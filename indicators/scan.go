@@ -441,10 +441,16 @@ func (s *scan) entities(kind EntityKind) []entityMatch {
 	if i < 0 {
 		return nil // the compiler rejects unknown kinds
 	}
+	return s.entitiesAt(i)
+}
+
+// entitiesAt is entities for the kind EntityKinds[i]. extracted asks for
+// every kind of every text, so it skips the kind's lookup.
+func (s *scan) entitiesAt(i int) []entityMatch {
 	if !s.have[i] {
 		s.ents[i] = s.ents[i][:0]
-		if s.mayHold(kind) {
-			s.ents[i] = s.ent.find(kind, s.ents[i])
+		if s.mayHold(i) {
+			s.ents[i] = s.ent.find(EntityKinds[i], s.ents[i])
 		}
 		s.have[i] = true
 	}
@@ -458,17 +464,20 @@ const (
 	asciiLetter             // the text has an ASCII letter
 )
 
-// mayHold reports whether the text can hold an entity of kind: every
-// entity is written with ASCII letters or digits (the normalizer folds
-// other numerals and full-width forms to ASCII), and numbers need digits.
-// Most chat lines in Chinese have neither, and skip all eight scanners.
-// The first call of a text prepares s.ent, which the scanners of all kinds
-// share, and learns the classes in the same pass.
-func (s *scan) mayHold(kind EntityKind) bool {
+// numberKinds has bit i set when EntityKinds[i] is made of digits only.
+const numberKinds = 1<<0 | 1<<1 | 1<<2 | 1<<7 // MobileCN, PhoneIntl, QQ, BankCard
+
+// mayHold reports whether the text can hold an entity of the kind
+// EntityKinds[i]: every entity is written with ASCII letters or digits
+// (the normalizer folds other numerals and full-width forms to ASCII), and
+// numbers need digits. Most chat lines in Chinese have neither, and skip
+// all eight scanners. The first call of a text prepares s.ent, which the
+// scanners of all kinds share, and learns the classes in the same pass.
+func (s *scan) mayHold(i int) bool {
 	if s.ascii == 0 {
-		s.ascii = asciiDone
 		var digit, letter bool
 		s.ent, digit, letter = newEntityText(&s.t, s.ent.ascii)
+		s.ascii = asciiDone
 		if digit {
 			s.ascii |= asciiDigit
 		}
@@ -476,19 +485,19 @@ func (s *scan) mayHold(kind EntityKind) bool {
 			s.ascii |= asciiLetter
 		}
 	}
-	switch kind {
-	case MobileCN, PhoneIntl, QQ, BankCard:
-		return s.ascii&asciiDigit != 0
+	need := uint8(asciiDigit | asciiLetter)
+	if numberKinds>>i&1 != 0 {
+		need = asciiDigit
 	}
-	return s.ascii&(asciiDigit|asciiLetter) != 0
+	return s.ascii&need != 0
 }
 
 // extracted appends to dst every entity of the text in the original,
 // sorted.
 func (s *scan) extracted(dst []Extracted) []Extracted {
 	n := 0
-	for _, k := range EntityKinds {
-		n += len(s.entities(k))
+	for i := range s.ents {
+		n += len(s.entitiesAt(i))
 	}
 	if n == 0 {
 		return dst
@@ -496,8 +505,8 @@ func (s *scan) extracted(dst []Extracted) []Extracted {
 	out := slices.Grow(dst, n)
 	at := len(out)
 	orig := s.t.Original()
-	for _, k := range EntityKinds {
-		for _, e := range s.entities(k) {
+	for i := range s.ents {
+		for _, e := range s.entitiesAt(i) {
 			os, oe := s.t.Span(int(e.Start), int(e.End))
 			out = append(out, Extracted{
 				Kind: e.Kind, Value: e.Value, Detail: e.Detail,
