@@ -64,7 +64,7 @@ func findBankCards(x *entityText, dst []entityMatch) []entityMatch {
 // isReference reports whether the number at i is announced as an order or
 // other reference number.
 func isReference(t *normalize.Text, i int) bool {
-	_, ok := cueBefore(t, i, referenceCues, 2)
+	_, ok := cueBefore(t, i, referenceCueSet, 2)
 	return ok
 }
 

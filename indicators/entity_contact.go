@@ -1,6 +1,7 @@
 package indicators
 
 import (
+	"math/bits"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -46,24 +47,39 @@ const (
 	telegramNear = 12
 )
 
-// cueLastBytes marks the bytes that end some cue, so that cueAt can reject
-// most positions with one load.
-var cueLastBytes = func() (m [256]bool) {
-	for _, cs := range [][]cue{qqCues, weChatCues, telegramCues, referenceCues} {
-		for _, c := range cs {
-			m[c.word[len(c.word)-1]] = true
-		}
-	}
-	return m
-}()
+// A cueSet is a list of cues indexed by their last byte, so that cueAt
+// rejects most positions with one load and tries only the cues that end
+// with the byte there.
+type cueSet struct {
+	cues   []cue
+	byLast [256]uint16 // bit j is set when cues[j] ends with the byte
+}
 
-// cueAt reports whether one of cues ends at k in s and may announce a
-// contact separated from it by gap.
-func cueAt(s string, k int, cues []cue, gap string) (cue, bool) {
-	if k == 0 || !cueLastBytes[s[k-1]] {
+func newCueSet(cues []cue) *cueSet {
+	set := &cueSet{cues: cues}
+	for j, c := range cues {
+		set.byLast[c.word[len(c.word)-1]] |= 1 << j
+	}
+	return set
+}
+
+// The cue lists as sets, for cueAt.
+var (
+	qqCueSet        = newCueSet(qqCues)
+	weChatCueSet    = newCueSet(weChatCues)
+	telegramCueSet  = newCueSet(telegramCues)
+	referenceCueSet = newCueSet(referenceCues)
+)
+
+// cueAt reports whether one of the cues of set ends at k in s and may
+// announce a contact separated from it by gap. Of several, the first in the
+// set's order counts.
+func cueAt(s string, k int, set *cueSet, gap string) (cue, bool) {
+	if k == 0 {
 		return cue{}, false
 	}
-	for _, c := range cues {
+	for m := set.byLast[s[k-1]]; m != 0; m &= m - 1 {
+		c := set.cues[bits.TrailingZeros16(m)]
 		if !strings.HasSuffix(s[:k], c.word) {
 			continue
 		}
@@ -111,7 +127,7 @@ func isStop(r rune) bool {
 // returns the gap as the original has it: the normalizer removes
 // punctuation such as "：" or "。" next to CJK characters, and both matter
 // here.
-func cueBefore(t *normalize.Text, i int, cues []cue, maxGap int) (gap string, ok bool) {
+func cueBefore(t *normalize.Text, i int, cues *cueSet, maxGap int) (gap string, ok bool) {
 	s := t.Normalized()
 	k := i
 	for n := 0; ; n++ {
@@ -177,7 +193,7 @@ func unitAfter(s string, j int) bool {
 // announced by a QQ cue a few runes before.
 func findQQ(x *entityText, dst []entityMatch) []entityMatch {
 	t, s := x.t, x.s
-	g := newCueGate(t, qqCues)
+	g := newCueGate(t, qqCueSet)
 	for i := 0; i < len(s) && !g.closed(); {
 		if !isDigit(s[i]) {
 			i = x.nextDigit(i + 1)
@@ -253,7 +269,7 @@ func isCueWord(tok string) bool { return cueWords[tok] }
 // an ordinary word (the normalizer removes the space in "微信 account").
 func findWeChat(x *entityText, dst []entityMatch) []entityMatch {
 	t, s := x.t, x.s
-	g := newCueGate(t, weChatCues)
+	g := newCueGate(t, weChatCueSet)
 	for i, tail := 0, false; i < len(s); {
 		if g.closed() && !tail {
 			// Without a cue, only "wxid_" IDs are left to find (none
@@ -304,7 +320,7 @@ func weChatIDAt(g *cueGate, i, j int) (entityMatch, bool) {
 	if len(tok) < 6 || len(tok) > 20 || partOfAddress(s, i, j) || !g.open(i) || isCueWord(tok) {
 		return entityMatch{}, false
 	}
-	gap, ok := cueBefore(g.t, i, weChatCues, maxCueGap)
+	gap, ok := cueBefore(g.t, i, weChatCueSet, maxCueGap)
 	if !ok {
 		return entityMatch{}, false
 	}
@@ -344,7 +360,7 @@ func isHandle(h string) bool {
 // invitation links the link itself, case preserved.
 func findTelegram(x *entityText, dst []entityMatch) []entityMatch {
 	t, s := x.t, x.s
-	g := newCueGate(t, telegramCues)
+	g := newCueGate(t, telegramCueSet)
 	for i, tail := 0, false; i < len(s); {
 		if g.closed() && !tail {
 			// Without a cue, only t.me links are left to find
@@ -378,7 +394,7 @@ func findTelegram(x *entityText, dst []entityMatch) []entityMatch {
 			}
 			j := handleEnd(s, i)
 			if isHandle(s[i:j]) && !partOfAddress(s, i, j) && g.open(i) && !isCueWord(s[i:j]) {
-				if gap, ok := cueBefore(t, i, telegramCues, 3); ok && strings.ContainsAny(gap, ":：") {
+				if gap, ok := cueBefore(t, i, telegramCueSet, 3); ok && strings.ContainsAny(gap, ":：") {
 					dst = append(dst, entityMatch{Kind: Telegram, Value: "@" + s[i:j], Start: i, End: j})
 				}
 			}

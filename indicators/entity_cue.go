@@ -12,12 +12,12 @@ import (
 // and most such texts have no cue at all.
 type cueGate struct {
 	t     *normalize.Text
-	cues  []cue
+	cues  *cueSet
 	calls int
 	first int // where the first cue of the text ends, or -1 before the search
 }
 
-func newCueGate(t *normalize.Text, cues []cue) cueGate {
+func newCueGate(t *normalize.Text, cues *cueSet) cueGate {
 	return cueGate{t: t, cues: cues, first: -1}
 }
 
@@ -39,7 +39,7 @@ func (g *cueGate) open(i int) bool {
 		return true
 	}
 	if g.first < 0 {
-		g.first = firstCueEnd(g.t.Normalized(), g.cues)
+		g.first = firstCueEnd(g.t.Normalized(), g.cues.cues)
 	}
 	return g.first <= i
 }

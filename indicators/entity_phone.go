@@ -15,7 +15,7 @@ func findMobiles(x *entityText, dst []entityMatch) []entityMatch {
 		}
 		j := digitsEnd(s, i)
 		if m, ok := mobileAt(s, i, j); ok {
-			if _, ref := cueBefore(t, m.Start, referenceCues, 2); !ref {
+			if _, ref := cueBefore(t, m.Start, referenceCueSet, 2); !ref {
 				dst = append(dst, m)
 			}
 			i = m.End

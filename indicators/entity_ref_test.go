@@ -361,7 +361,7 @@ func refCueBefore(t *normalize.Text, i int, cues []cue, maxGap int) (gap string,
 	s := t.Normalized()
 	k := i
 	for n := 0; ; n++ {
-		if c, ok := cueAt(s, k, cues, s[k:i]); ok {
+		if c, ok := refCueAt(s, k, cues, s[k:i]); ok {
 			gap := originalGap(t, k-len(c.word), k, i)
 			if strings.IndexFunc(gap, isStop) >= 0 {
 				return "", false
@@ -374,6 +374,24 @@ func refCueBefore(t *normalize.Text, i int, cues []cue, maxGap int) (gap string,
 		}
 		k -= size
 	}
+}
+
+// refCueAt is cueAt trying every cue of the list in turn.
+func refCueAt(s string, k int, cues []cue, gap string) (cue, bool) {
+	for _, c := range cues {
+		if !strings.HasSuffix(s[:k], c.word) {
+			continue
+		}
+		a := k - len(c.word)
+		if isLower(c.word[0]) && a > 0 && isAlpha(s[a-1:a]) {
+			continue
+		}
+		if c.weak && !weakGap(gap) {
+			continue
+		}
+		return c, true
+	}
+	return cue{}, false
 }
 
 // entityRefSeeds returns texts for comparing the scanners with the

@@ -273,3 +273,15 @@ func TestNumberKinds(t *testing.T) {
 		}
 	}
 }
+
+// TestCueSets checks that every cue of every set is indexed under its last
+// byte, which a set of more than sixteen cues would break.
+func TestCueSets(t *testing.T) {
+	for _, set := range []*cueSet{qqCueSet, weChatCueSet, telegramCueSet, referenceCueSet} {
+		for j, c := range set.cues {
+			if set.byLast[c.word[len(c.word)-1]]>>j&1 == 0 {
+				t.Errorf("cue %q is not indexed", c.word)
+			}
+		}
+	}
+}
