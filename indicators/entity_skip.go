@@ -179,7 +179,7 @@ func isLetter(b byte) bool { return isLower(b | 0x20) }
 
 // asciiBitmap returns the bitmap of the ASCII bytes of s (see
 // entityText.ascii), in buf emptied and grown as needed, and whether s has
-// an ASCII digit and whether it has an ASCII letter. Sixteen bytes of
+// an ASCII digit and whether it has an ASCII letter. Thirty-two bytes of
 // Chinese text cost one test.
 func asciiBitmap(s string, buf []uint64) (bm []uint64, digit, letter bool) {
 	n := (len(s) + 63) / 64
@@ -196,10 +196,20 @@ func asciiBitmap(s string, buf []uint64) (bm []uint64, digit, letter bool) {
 		return bm, digit, letter
 	}
 	var d, l uint64
-	// Blocks of sixteen bytes, the last one overlapping the one before
-	// so that no byte is left over: setting a bit or a class twice
-	// changes nothing.
 	for i := 0; ; i += 16 {
+		if i+32 <= len(s) {
+			a, _ := load8(s, i)
+			b, _ := load8(s, i+8)
+			c, _ := load8(s, i+16)
+			e, _ := load8(s, i+24)
+			if a&b&c&e&highs == highs {
+				i += 16
+				continue
+			}
+		}
+		// Blocks of sixteen bytes, the last one overlapping the one
+		// before so that no byte is left over: setting a bit or a class
+		// twice changes nothing.
 		last := i+16 >= len(s)
 		if last {
 			i = len(s) - 16

@@ -263,13 +263,17 @@ func TestKindIndex(t *testing.T) {
 	}
 }
 
-// TestNumberKinds checks that numberKinds marks exactly the kinds whose
-// values are numbers, which mayHold skips on texts without digits.
-func TestNumberKinds(t *testing.T) {
+// TestKindNeeds checks that kindNeeds asks a digit of exactly the kinds
+// whose values are numbers, and a digit or a letter of the others.
+func TestKindNeeds(t *testing.T) {
 	numbers := map[EntityKind]bool{MobileCN: true, PhoneIntl: true, QQ: true, BankCard: true}
 	for i, k := range EntityKinds {
-		if got := numberKinds>>i&1 != 0; got != numbers[k] {
-			t.Errorf("numberKinds has %s: %v, want %v", k, got, numbers[k])
+		want := uint8(asciiDigit | asciiLetter)
+		if numbers[k] {
+			want = asciiDigit
+		}
+		if kindNeeds[i] != want {
+			t.Errorf("kindNeeds for %s = %b, want %b", k, kindNeeds[i], want)
 		}
 	}
 }

@@ -464,8 +464,13 @@ const (
 	asciiLetter             // the text has an ASCII letter
 )
 
-// numberKinds has bit i set when EntityKinds[i] is made of digits only.
-const numberKinds = 1<<0 | 1<<1 | 1<<2 | 1<<7 // MobileCN, PhoneIntl, QQ, BankCard
+// kindNeeds holds the classes of which a text must have one for mayHold
+// to hold an entity of the kind EntityKinds[i]: a digit for the numbers.
+var kindNeeds = [8]uint8{
+	asciiDigit, asciiDigit, asciiDigit, // MobileCN, PhoneIntl, QQ
+	asciiDigit | asciiLetter, asciiDigit | asciiLetter, asciiDigit | asciiLetter, asciiDigit | asciiLetter, // WeChatID, Telegram, URL, Wallet
+	asciiDigit, // BankCard
+}
 
 // mayHold reports whether the text can hold an entity of the kind
 // EntityKinds[i]: every entity is written with ASCII letters or digits
@@ -475,21 +480,22 @@ const numberKinds = 1<<0 | 1<<1 | 1<<2 | 1<<7 // MobileCN, PhoneIntl, QQ, BankCa
 // scanners of all kinds share, and learns the classes in the same pass.
 func (s *scan) mayHold(i int) bool {
 	if s.ascii == 0 {
-		var digit, letter bool
-		s.ent, digit, letter = newEntityText(&s.t, s.ent.ascii)
-		s.ascii = asciiDone
-		if digit {
-			s.ascii |= asciiDigit
-		}
-		if letter {
-			s.ascii |= asciiLetter
-		}
+		s.prepareEntities()
 	}
-	need := uint8(asciiDigit | asciiLetter)
-	if numberKinds>>i&1 != 0 {
-		need = asciiDigit
+	return s.ascii&kindNeeds[i] != 0
+}
+
+// prepareEntities prepares s.ent and learns the classes of s.ascii.
+func (s *scan) prepareEntities() {
+	var digit, letter bool
+	s.ent, digit, letter = newEntityText(&s.t, s.ent.ascii)
+	s.ascii = asciiDone
+	if digit {
+		s.ascii |= asciiDigit
 	}
-	return s.ascii&need != 0
+	if letter {
+		s.ascii |= asciiLetter
+	}
 }
 
 // extracted appends to dst every entity of the text in the original,
