@@ -1,6 +1,7 @@
 package indicators
 
 import (
+	"math/bits"
 	"strings"
 
 	"github.com/fanzha/fanzha/normalize"
@@ -14,7 +15,8 @@ type cueGate struct {
 	t     *normalize.Text
 	cues  *cueSet
 	calls int
-	first int // where the first cue of the text ends, or -1 before the search
+	first int  // where the first cue of the text ends, or -1 before the search
+	shut  bool // the search found no cue: see closed
 }
 
 func newCueGate(t *normalize.Text, cues *cueSet) cueGate {
@@ -39,7 +41,9 @@ func (g *cueGate) open(i int) bool {
 		return true
 	}
 	if g.first < 0 {
-		g.first = firstCueEnd(g.t.Normalized(), g.cues.cues)
+		s := g.t.Normalized()
+		g.first = firstCueEnd(s, g.cues)
+		g.shut = g.first > len(s)
 	}
 	return g.first <= i
 }
@@ -47,29 +51,26 @@ func (g *cueGate) open(i int) bool {
 // closed reports whether the gate has searched the text and found no cue
 // in it: then no contact that needs a cue can follow, and a scanner may
 // stop once nothing else it finds is ahead.
-func (g *cueGate) closed() bool { return g.first > len(g.t.Normalized()) }
+// The scanners ask it at every step, so it is a field.
+func (g *cueGate) closed() bool { return g.shut }
 
-// firstCueEnd returns where the first cue of cues that may count ends in s,
-// or len(s)+1 if none does. Each cue is searched for only up to the first
-// end found so far, so a text with a cue near its start is not read to its
-// end.
-func firstCueEnd(s string, cues []cue) int {
-	first := len(s) + 1
-	for _, c := range cues {
-		w := c.word
-		for a := 0; a+len(w) < first; a++ {
-			k := strings.Index(s[a:min(first-1, len(s))], w)
-			if k < 0 {
-				break
-			}
-			a += k
-			// As in cueAt: a Latin cue must start a word.
-			if isLower(w[0]) && a > 0 && isAlpha(s[a-1:a]) {
+// firstCueEnd returns where the first cue of set that may count ends in s,
+// or len(s)+1 if none does. It walks s once, and tries the cues that end
+// with a byte only where that byte is: searching for each cue in turn cost
+// more on a text without any.
+func firstCueEnd(s string, set *cueSet) int {
+	for k := 1; k <= len(s); k++ {
+		for m := set.byLast[s[k-1]]; m != 0; m &= m - 1 {
+			w := set.cues[bits.TrailingZeros16(m)].word
+			if !strings.HasSuffix(s[:k], w) {
 				continue
 			}
-			first = a + len(w)
-			break
+			// As in cueAt: a Latin cue must start a word.
+			if a := k - len(w); isLower(w[0]) && a > 0 && isAlpha(s[a-1:a]) {
+				continue
+			}
+			return k
 		}
 	}
-	return first
+	return len(s) + 1
 }
