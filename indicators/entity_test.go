@@ -3,6 +3,7 @@ package indicators
 import (
 	"fmt"
 	"slices"
+	"strings"
 	"testing"
 
 	"github.com/fanzha/fanzha/normalize"
@@ -285,6 +286,32 @@ func TestCueSets(t *testing.T) {
 		for j, c := range set.cues {
 			if set.byLast[c.word[len(c.word)-1]]>>j&1 == 0 {
 				t.Errorf("cue %q is not indexed", c.word)
+			}
+		}
+	}
+}
+
+// TestFirstCueEnd checks firstCueEnd against trying every cue at every
+// position, on the reference seeds.
+func TestFirstCueEnd(t *testing.T) {
+	texts := append(entityRefSeeds(), "", "dwx", "dwx wx", "dvx 1 vx", "微", "🐧")
+	for _, in := range texts {
+		text := normalize.Normalize(in)
+		s := text.Normalized()
+		for _, set := range []*cueSet{qqCueSet, weChatCueSet, telegramCueSet, referenceCueSet} {
+			want := len(s) + 1
+		search:
+			for k := 1; k <= len(s); k++ {
+				for _, c := range set.cues {
+					a := k - len(c.word)
+					if strings.HasSuffix(s[:k], c.word) && !(isLower(c.word[0]) && a > 0 && isAlpha(s[a-1:a])) {
+						want = k
+						break search
+					}
+				}
+			}
+			if got := firstCueEnd(s, set); got != want {
+				t.Fatalf("firstCueEnd(%q, %q…) = %d, want %d", s, set.cues[0].word, got, want)
 			}
 		}
 	}
