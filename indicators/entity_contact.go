@@ -399,6 +399,8 @@ func findTelegram(x *entityText, dst []entityMatch) []entityMatch {
 				}
 			}
 			i = tokenEnd(s, i)
+		case i+1 < len(s) && isLower(s[i+1]):
+			i++ // the next word, without the call: Latin text has many
 		default:
 			i = x.nextLowerOrAt(i + 1)
 		}

@@ -42,7 +42,9 @@ func findURLs(x *entityText, dst []entityMatch) []entityMatch {
 	t, s := x.t, x.s
 	for i := 0; i < len(s); {
 		if !isAlnum(s[i]) {
-			i = x.nextAlnum(i + 1)
+			if i++; i < len(s) && !isAlnum(s[i]) {
+				i = x.nextAlnum(i) // the call only past a single separator
+			}
 			continue
 		}
 		if i > 0 && (isHostByte(s[i-1]) || strings.IndexByte("._@/%+=&?#~", s[i-1]) >= 0) && !startsLink(s[i:]) {
