@@ -31,6 +31,12 @@ type nativeProgram struct {
 	anchored bool         // the program starts with ^: it can only match at 0
 	starts   *[256]bool   // bytes a match can begin with, or nil: see leadBytes
 	looks    []nativeLook // the lookaheads, while the program is built
+	// Where findAllAt starts the program besides the starts it is given
+	// (see setLeads): the runes of mix, found by their first bytes
+	// mixBytes, and the start of the text if mixBegin.
+	mix      *runeClass
+	mixBytes *[256]bool
+	mixBegin bool
 }
 
 // nativeLook is a lookahead of the expression: RE2 syntax has none, so

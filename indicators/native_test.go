@@ -164,8 +164,7 @@ func TestNativeMatchesRegexp2(t *testing.T) {
 		}
 		re := regexp2.MustCompile(e)
 		re.MatchTimeout = time.Minute
-		words, lead := p.leadWords()
-		if lead {
+		if _, ok := p.setLeads(noShortWords); ok {
 			leads++
 		}
 		for _, text := range texts {
@@ -176,16 +175,33 @@ func TestNativeMatchesRegexp2(t *testing.T) {
 			if got := nativeSpans(t, p, text); !slices.Equal(got, want) {
 				t.Errorf("%s on %q:\nnative  %v\nregexp2 %v", e, text, got, want)
 			}
-			if !lead {
-				continue
-			}
-			got, ok := p.findAllAt(text, occurrences(text, words), nil, maxPatternHit)
-			if !ok || !slices.Equal(got, want) {
-				t.Errorf("%s on %q from lead words %q:\nnative  %v\nregexp2 %v", e, text, words, got, want)
+			for _, short := range leadShortWords {
+				words, lead := p.setLeads(short.f)
+				if !lead {
+					continue
+				}
+				got, ok := p.findAllAt(text, occurrences(text, words), nil, maxPatternHit)
+				if !ok || !slices.Equal(got, want) {
+					t.Errorf("%s on %q from lead words %q (%s):\nnative  %v\nregexp2 %v", e, text, words, short.name, got, want)
+				}
 			}
 		}
 	}
 }
+
+// leadShortWords are the choices of the words setLeads leaves to the class
+// of runes findAllAt scans for: none, or every word of one rune, as when
+// no one-rune word is a form of the automaton yet.
+var leadShortWords = []struct {
+	name string
+	f    func(w string) bool
+}{
+	{"no short words", noShortWords},
+	{"one-rune words short", oneRuneWord},
+}
+
+func noShortWords(string) bool  { return false }
+func oneRuneWord(w string) bool { return utf8.RuneCountInString(w) == 1 }
 
 // occurrences returns the starts of every occurrence of the words in text,
 // sorted and without repeats.
@@ -271,10 +287,14 @@ func FuzzNative(f *testing.F) {
 		if !slices.Equal(got, want) {
 			t.Fatalf("%s on %q:\nnative  %v\nregexp2 %v", expr, text, got, want)
 		}
-		if words, ok := p.leadWords(); ok {
+		for _, short := range leadShortWords {
+			words, ok := p.setLeads(short.f)
+			if !ok {
+				continue
+			}
 			got, ok := p.findAllAt(text, occurrences(text, words), nil, maxPatternHit)
 			if ok && !slices.Equal(got, want) {
-				t.Fatalf("%s on %q from lead words %q:\nnative  %v\nregexp2 %v", expr, text, words, got, want)
+				t.Fatalf("%s on %q from lead words %q (%s):\nnative  %v\nregexp2 %v", expr, text, words, short.name, got, want)
 			}
 		}
 	})
@@ -306,4 +326,87 @@ func FuzzDecodeRune(f *testing.F) {
 			}
 		}
 	})
+}
+
+// TestNativeMixedLeads checks findAllAt on programs that start both at
+// the hits of words and at the runes of a class, or at the start of the
+// text, against findAll and regexp2, on the native texts and on texts
+// made of the pieces the patterns look for.
+func TestNativeMixedLeads(t *testing.T) {
+	for _, c := range []struct {
+		expr  string
+		short func(string) bool
+		mix   bool // setLeads must choose a mix, not words alone or findAll
+	}{
+		{`(?:月薪|薪资)[^。]{0,4}\d+|[1-9]\d,\d{3}`, noShortWords, true},
+		{`(?:存|首充)\d{0,3}送|(?:\d|一|十)倍流水`, oneRuneWord, true},
+		{`(?:存|首充)\d{0,3}送|(?:\d|一|十)倍流水`, noShortWords, true},
+		{`(?:首|每日)(?:冲|存)[^。]{0,3}送|存(?!款)`, oneRuneWord, true},
+		{`(?:首|每日)(?:冲|存)[^。]{0,3}送|存(?!款)`, noShortWords, false}, // words alone
+		{`(?:^|我)是谁|\d号`, noShortWords, true},
+		{`(?:^|我是)谁`, noShortWords, true},
+		{`\d+小时内|逾期|截止`, noShortWords, true},
+		{`a?b?\d|ab`, noShortWords, true},
+		{`(?=\d)\d\d|ab|(?!ac)a.`, noShortWords, true},
+		{`[0-9]*(?:元|块)钱|送\d`, oneRuneWord, true},
+		{`(?:ab|a)(?:bc|c)?d?|\d`, noShortWords, true},
+		{`我是(?:你|您)|[0-9]{2}`, noShortWords, true},
+		{`月薪|[^。]\d`, noShortWords, false}, // a class of almost every rune
+		{`\d{5,}`, noShortWords, false},    // no words: findAll's own
+		{`月薪|日结`, noShortWords, false},     // words alone
+	} {
+		p := compileNative(c.expr)
+		if p == nil {
+			t.Fatalf("compileNative(%q) = nil", c.expr)
+		}
+		words, ok := p.setLeads(c.short)
+		if mix := ok && (p.mix != nil || p.mixBegin); mix != c.mix {
+			t.Errorf("%s: mix %v (words %q), want %v", c.expr, mix, words, c.mix)
+		}
+		if !ok {
+			continue
+		}
+		re := regexp2.MustCompile(c.expr)
+		re.MatchTimeout = time.Minute
+		texts := slices.Concat(nativeTexts(), mixedTexts(c.expr, 300))
+		for _, text := range texts {
+			want, err := regexp2Spans(t, re, text)
+			if err != nil {
+				t.Fatal(err)
+			}
+			all := nativeSpans(t, p, text)
+			got, ok := p.findAllAt(text, occurrences(text, words), nil, maxPatternHit)
+			if !ok || !slices.Equal(got, want) || !slices.Equal(all, want) {
+				t.Fatalf("%s on %q from words %q:\nfindAllAt %v\nfindAll   %v\nregexp2   %v", c.expr, text, words, got, all, want)
+			}
+		}
+	}
+}
+
+// mixedTexts returns n texts of up to 24 runes drawn from the runes of
+// expr and a few others, so that the words and classes of expr meet, overlap
+// and nearly match.
+func mixedTexts(expr string, n int) []string {
+	var pool []rune
+	for _, r := range expr + "0123456789٣。，我的 \n" {
+		if !strings.ContainsRune(`\()[]{}|?*+^$:!=-,`, r) {
+			pool = append(pool, r)
+		}
+	}
+	seed := uint32(len(expr))*2654435761 + 1
+	rnd := func(k int) int {
+		seed ^= seed << 13
+		seed ^= seed >> 17
+		seed ^= seed << 5
+		return int(seed % uint32(k))
+	}
+	out := make([]string, n)
+	for i := range out {
+		b := make([]rune, rnd(25))
+		for j := range b {
+			b[j] = pool[rnd(len(pool))]
+		}
+		out[i] = string(b)
+	}
+	return out
 }
