@@ -73,8 +73,9 @@ type nativeNode struct {
 	cls      *runeClass
 	min, max int
 	alts     []int32
-	sub      int32 // nativeAhead
-	negate   bool  // nativeAhead
+	sub      int32    // nativeAhead
+	negate   bool     // nativeAhead
+	pick     *altPick // nativeAlt
 	next     int32
 	// first holds the runes a match from this node can start with; nil
 	// if it can succeed without consuming one.
@@ -119,8 +120,65 @@ func compileNative(expr string) *nativeProgram {
 	for i := range p.nodes {
 		p.firstOf(int32(i), done)
 	}
+	for i := range p.nodes {
+		p.nodes[i].pick = p.altPick(&p.nodes[i])
+	}
 	p.starts = p.nodes[start].first.leadBytes()
 	return p
+}
+
+// altPick sorts the alternatives of an alternation by the runes they can
+// start with, so that a try of the alternation at a rune tests the few
+// alternatives that rune can start, not all of them: a list of forty words
+// after a gap is tried at every rune the gap gives back. (Alternations of
+// two alternatives gain too: one of them is often a rest that cannot
+// start at the rune.) Bucket runeHash(r) lists, in order, every
+// alternative that can start with a rune of that hash: those whose first
+// class has one, and those with a large first class or none, which are in
+// every bucket.
+type altPick struct {
+	bucket [256]uint8 // index into lists
+	lists  [][]int32
+}
+
+// altPick returns the altPick of node n, or nil if it is not an
+// alternation.
+func (p *nativeProgram) altPick(n *nativeNode) *altPick {
+	if n.op != nativeAlt {
+		return nil
+	}
+	var hashes [256][]int32
+	for _, a := range n.alts {
+		var runes []rune
+		if f := p.nodes[a].first; f != nil {
+			runes = f.runes(16)
+		}
+		if runes == nil {
+			for h := range hashes {
+				hashes[h] = append(hashes[h], a)
+			}
+			continue
+		}
+		for _, r := range runes {
+			h := runeHash(r)
+			if l := hashes[h]; len(l) == 0 || l[len(l)-1] != a {
+				hashes[h] = append(l, a)
+			}
+		}
+	}
+	pick := &altPick{}
+	for h, l := range hashes {
+		j := slices.IndexFunc(pick.lists, func(x []int32) bool { return slices.Equal(x, l) })
+		if j < 0 {
+			if len(pick.lists) == 256 {
+				return nil
+			}
+			j = len(pick.lists)
+			pick.lists = append(pick.lists, l)
+		}
+		pick.bucket[h] = uint8(j)
+	}
+	return pick
 }
 
 // spaceClass is what regexp2 reads \s as: Unicode White_Space, the runes
@@ -567,7 +625,7 @@ func (m *nativeMatcher) run(i int32, pos int) int {
 			}
 		case nativeAlt:
 			r := runeAt(s, pos)
-			for _, a := range n.alts {
+			for _, a := range n.pick.lists[n.pick.bucket[runeHash(r)]] {
 				if f := m.p.nodes[a].first; f != nil && !f.has(r) {
 					continue
 				}
