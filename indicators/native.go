@@ -672,10 +672,25 @@ func (m *nativeMatcher) rep(n *nativeNode, pos int) int {
 		if k == n.min {
 			return nativeNoMatch
 		}
-		_, size := utf8.DecodeLastRuneInString(s[:end])
-		end -= size
+		end -= lastRuneLen(s, end)
 		k--
 	}
+}
+
+// lastRuneLen is the size of utf8.DecodeLastRuneInString(s[:end]), end >
+// 0, with ASCII and the three-byte sequences of decodeRune inline.
+func lastRuneLen(s string, end int) int {
+	if s[end-1] < utf8.RuneSelf {
+		return 1
+	}
+	if end >= 3 {
+		b := s[end-3]
+		if (0xE1 <= b && b <= 0xEC || 0xEE <= b && b <= 0xEF) && s[end-2]&0xC0 == 0x80 && s[end-1]&0xC0 == 0x80 {
+			return 3
+		}
+	}
+	_, size := utf8.DecodeLastRuneInString(s[:end])
+	return size
 }
 
 // runeAt returns the rune at byte pos of s, or -1 at the end.

@@ -301,7 +301,7 @@ func FuzzNative(f *testing.F) {
 }
 
 func TestDecodeRune(t *testing.T) {
-	texts := []string{"我是客服", "a\u00e9\u4e00\uffff\U0001F600", "\xe4\xb8", "\xed\xa0\x80", "\xe0\x80\xaf", "\xef\xbf\xbd", "\xee\x80\x80z"}
+	texts := []string{"我是客服", "a\u00e9\u4e00\uffff\U0001F600", "\xe4\xb8", "\xb8\xad", "\xe4\xe4\xb8\xad", "\xed\xa0\x80", "\xe0\x80\xaf", "\xef\xbf\xbd", "\xee\x80\x80z"}
 	for r := rune(0x800); r < 0x10000; r += 7 {
 		texts = append(texts, string(r))
 	}
@@ -312,7 +312,17 @@ func TestDecodeRune(t *testing.T) {
 			if r != wr || n != wn {
 				t.Fatalf("decodeRune(%q, %d) = %U, %d; want %U, %d", s, i, r, n, wr, wn)
 			}
+			checkLastRuneLen(t, s, i+1)
 		}
+	}
+}
+
+// checkLastRuneLen checks lastRuneLen(s, end) against the utf8 package.
+func checkLastRuneLen(t *testing.T, s string, end int) {
+	t.Helper()
+	_, want := utf8.DecodeLastRuneInString(s[:end])
+	if got := lastRuneLen(s, end); got != want {
+		t.Fatalf("lastRuneLen(%q, %d) = %d, want %d", s, end, got, want)
 	}
 }
 
@@ -324,6 +334,7 @@ func FuzzDecodeRune(f *testing.F) {
 			if wr, wn := utf8.DecodeRuneInString(s[i:]); r != wr || n != wn {
 				t.Fatalf("decodeRune(%q, %d) = %U, %d; want %U, %d", s, i, r, n, wr, wn)
 			}
+			checkLastRuneLen(t, s, i+1)
 		}
 	})
 }
