@@ -401,10 +401,9 @@ func (s *scan) exportTo(m *imatch, slab *[]Match) Match {
 	}
 	if len(m.parts) == 0 {
 		if !m.spanless() {
-			out.Start, out.End = s.t.Span(int(m.start), int(m.end))
+			out.Start, out.End, out.Disguise = s.t.SpanKinds(int(m.start), int(m.end))
 			out.Evidence = s.t.Original()[out.Start:out.End]
 			out.Normalized = s.norm[m.start:m.end]
-			out.Disguise = s.t.Kinds(int(m.start), int(m.end))
 		}
 		return out
 	}

@@ -68,8 +68,12 @@ func checkText(t *testing.T, n *Normalizer, s string) {
 		if whole, wend := txt.Span(0, i+size); whole > start || wend != end {
 			t.Fatalf("Normalize(%q): Span(0, %d) = %d, %d, rune span %d, %d", s, i+size, whole, wend, start, end)
 		}
-		if k := txt.Kinds(i, i+size); k&removedBefore != 0 {
+		k := txt.Kinds(i, i+size)
+		if k&removedBefore != 0 {
 			t.Fatalf("Normalize(%q): Kinds of one rune = %v", s, k)
+		}
+		if s2, e2, k2 := txt.SpanKinds(i, i+size); s2 != start || e2 != end || k2 != k {
+			t.Fatalf("Normalize(%q): SpanKinds(%d, %d) = %d, %d, %v, want %d, %d, %v", s, i, i+size, s2, e2, k2, start, end, k)
 		}
 	}
 	checkKinds(t, txt)
@@ -95,6 +99,10 @@ func checkKinds(t *testing.T, txt Text) {
 			}
 			if got := txt.Kinds(starts[a], starts[b+1]); got != want {
 				t.Fatalf("Normalize(%q).Kinds(%d, %d) = %v, want %v", txt.Original(), starts[a], starts[b+1], got, want)
+			}
+			s, e := txt.Span(starts[a], starts[b+1])
+			if s2, e2, got := txt.SpanKinds(starts[a], starts[b+1]); s2 != s || e2 != e || got != want {
+				t.Fatalf("Normalize(%q).SpanKinds(%d, %d) = %d, %d, %v, want %d, %d, %v", txt.Original(), starts[a], starts[b+1], s2, e2, got, s, e, want)
 			}
 		}
 	}

@@ -255,6 +255,32 @@ func TestSpan(t *testing.T) {
 		if k := txt.Kinds(i, i+len(tt.sub)); k != tt.kinds {
 			t.Errorf("Normalize(%q): Kinds of %q = %v, want %v", tt.in, tt.sub, k, tt.kinds)
 		}
+		if s2, e2, k := txt.SpanKinds(i, i+len(tt.sub)); s2 != s || e2 != e || k != tt.kinds {
+			t.Errorf("Normalize(%q): SpanKinds of %q = %d, %d, %v, want %d, %d, %v", tt.in, tt.sub, s2, e2, k, s, e, tt.kinds)
+		}
+	}
+}
+
+// TestSpanKinds checks that SpanKinds is Span and Kinds together for every
+// range of texts with each kind of change, on rune boundaries or not, and
+// out of range.
+func TestSpanKinds(t *testing.T) {
+	for _, in := range []string{
+		"", "plain ascii", "\u200b\u200c", "\u200b加 微信\u200b", "请加 * 微 · 信联系", " 加\u200bV X",
+		"加ＶＸ好友", "㍻元年", "轉帳給我", "号码壹叁捌一二三四伍陆柒捌", "x\xffy\xc0\x80", "✈️ @abc123",
+		"аррӏе 微\u200b信 ＱＱ：１２３", "a，b c-d 一 二 三",
+	} {
+		txt := Normalize(in)
+		n := txt.Len()
+		for start := -1; start <= n+1; start++ {
+			for end := -1; end <= n+1; end++ {
+				s, e := txt.Span(start, end)
+				k := txt.Kinds(start, end)
+				if s2, e2, k2 := txt.SpanKinds(start, end); s2 != s || e2 != e || k2 != k {
+					t.Fatalf("Normalize(%q).SpanKinds(%d, %d) = %d, %d, %v, want %d, %d, %v", in, start, end, s2, e2, k2, s, e, k)
+				}
+			}
+		}
 	}
 }
 

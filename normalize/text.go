@@ -88,6 +88,48 @@ func (t Text) Span(start, end int) (ostart, oend int) {
 	return t.sourceBy(k, start), p + n
 }
 
+// SpanKinds returns Span(start, end) and Kinds(start, end) together, for
+// a caller that needs both, as an explanation does for each of its leaves:
+// the walk over the range's changed runes that Kinds makes also finds the
+// triples Span needs, so the pair costs one search instead of three.
+func (t Text) SpanKinds(start, end int) (ostart, oend int, kinds Kind) {
+	if !t.aligned(start, end) {
+		start, end = t.align(start, end)
+	}
+	if t.m == nil {
+		return start, end, 0
+	}
+	if start == end {
+		ostart, oend = t.Span(start, end)
+		return ostart, oend, 0
+	}
+	m := t.m
+	// i is the first triple at or after start; every triple before end is
+	// at or before the last rune's start, so the walk to end also counts
+	// the triples at most that start.
+	i := 3 * t.upTo(start-1, 0)
+	if i < len(m) && int(m[i]) == start {
+		kinds = Kind(m[i+2]) &^ removedBefore
+		i += 3
+	}
+	first := i / 3 // the triples at most start
+	for ; i < len(m) && int(m[i]) < end; i += 3 {
+		kinds |= Kind(m[i+2])
+	}
+	last := t.runeStart(end - 1)
+	p := t.sourceBy(i/3, last)
+	_, n := utf8.DecodeRuneInString(t.original[p:])
+	return t.sourceBy(first, start), p + n, kinds
+}
+
+// aligned reports whether [start, end) is a non-empty range of the
+// normalized string on rune boundaries, which align leaves as it is: the
+// ranges of matches are, and checking costs less than align.
+func (t Text) aligned(start, end int) bool {
+	s := t.normalized
+	return 0 <= start && start < end && end <= len(s) && utf8.RuneStart(s[start]) && (end == len(s) || utf8.RuneStart(s[end]))
+}
+
 // SourceRune returns the byte range of the original rune that produced the
 // normalized rune containing byte i; i is clamped to the normalized string.
 // It returns (0, 0) for an empty normalized string.
