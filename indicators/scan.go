@@ -351,9 +351,9 @@ func (s *scan) findings(rep *Report) {
 }
 
 // reportOrder returns the indices of s.fired in the order of the report's
-// findings, by start in the original text, then by rule ID (see score):
-// sorting them here moves indices instead of Findings. ms are the exported
-// matches of s.fired.
+// findings, by start in the original text, then by rule ID (score does not
+// sort them again): sorting them here moves indices instead of Findings.
+// ms are the exported matches of s.fired.
 func (s *scan) reportOrder(ms []Match) []int32 {
 	order := s.order[:0]
 	for i := range ms {
