@@ -304,17 +304,21 @@ func (s *scan) findings(rep *Report) {
 	rep.parts = slab
 	first := len(rep.Findings)
 	rep.Findings = slices.Grow(rep.Findings, len(s.fired))
-	ms := s.exported[:0]
+	// A Match is large: the matches are built in place, and copied once,
+	// into their findings.
+	ms := slices.Grow(s.exported[:0], len(s.fired))[:len(s.fired)]
 	for i := range s.fired {
-		ms = append(ms, s.exportTo(&s.fired[i].best, &slab))
+		s.exportTo(&s.fired[i].best, &ms[i], &slab)
 	}
 	names := 0
 	for _, i := range s.reportOrder(ms) {
 		f := &s.fired[i]
 		r := f.rule
-		m := ms[i]
+		m := &ms[i]
 		names += bits.OnesCount32(uint32(m.Disguise))
-		rep.Findings = append(rep.Findings, Finding{
+		rep.Findings = rep.Findings[:len(rep.Findings)+1]
+		out := &rep.Findings[len(rep.Findings)-1]
+		*out = Finding{
 			Rule:       r.ID,
 			Category:   r.Category,
 			Points:     rulePoints(r.Points, f.best.weight),
@@ -324,8 +328,8 @@ func (s *scan) findings(rep *Report) {
 			End:        m.End,
 			Evidence:   m.Evidence,
 			Normalized: m.Normalized,
-			Match:      m,
-		})
+			Match:      *m,
+		}
 	}
 	// Disguise is never nil, so that JSON says [].
 	all := slices.Grow(rep.names[:0], names)
@@ -387,11 +391,11 @@ func countParts(m *imatch) int {
 	return n
 }
 
-// exportTo converts an engine match to a Match in the original text,
-// taking the Parts from slab. The disguise of a combinator is that of its
-// parts, computed bottom-up (see kindsOf).
-func (s *scan) exportTo(m *imatch, slab *[]Match) Match {
-	out := Match{
+// exportTo converts an engine match to a Match in the original text, in
+// out, taking the Parts from slab. The disguise of a combinator is that of
+// its parts, computed bottom-up (see kindsOf).
+func (s *scan) exportTo(m *imatch, out *Match, slab *[]Match) {
+	*out = Match{
 		Start:  -1,
 		End:    -1,
 		Term:   m.term,
@@ -405,7 +409,7 @@ func (s *scan) exportTo(m *imatch, slab *[]Match) Match {
 			out.Evidence = s.t.Original()[out.Start:out.End]
 			out.Normalized = s.norm[m.start:m.end]
 		}
-		return out
+		return
 	}
 	n := len(m.parts)
 	out.Parts = (*slab)[:n:n]
@@ -416,7 +420,7 @@ func (s *scan) exportTo(m *imatch, slab *[]Match) Match {
 	// matches, and keywords and entities are never empty.
 	for i := range m.parts {
 		p := &out.Parts[i]
-		*p = s.exportTo(&m.parts[i], slab)
+		s.exportTo(&m.parts[i], p, slab)
 		out.Disguise |= p.Disguise
 		if p.Start < 0 {
 			continue // spanless parts take no room, see composite
@@ -427,11 +431,10 @@ func (s *scan) exportTo(m *imatch, slab *[]Match) Match {
 		out.End = max(out.End, p.End)
 	}
 	if m.spanless() {
-		return out
+		return
 	}
 	out.Evidence = s.t.Original()[out.Start:out.End]
 	out.Normalized = s.norm[m.start:m.end]
-	return out
 }
 
 // entities returns the entities of kind in the text, computing them once.
