@@ -55,8 +55,12 @@ type compiled struct {
 	// of which there are needSets (see numberNeeds).
 	byPatNeed [][]int32
 	needSets  int
-	pool      sync.Pool // *scan
-	bigPool   sync.Pool // *scan of texts longer than bigText
+	// keepInPlace is the most matches the arena of a fired rule may
+	// hold for run to leave its match there instead of copying it out
+	// (see run); tests lower it to check both ways.
+	keepInPlace int
+	pool        sync.Pool // *scan
+	bigPool     sync.Pool // *scan of texts longer than bigText
 }
 
 // crule is a compiled rule.
@@ -117,7 +121,7 @@ func compile(rules []Rule, cfg Config) (*Detector, error) {
 		return nil, err
 	}
 	cp := &compiler{
-		c:     &compiled{norm: cfg.Normalizer, caps: map[string]int{}},
+		c:     &compiled{norm: cfg.Normalizer, caps: map[string]int{}, keepInPlace: keepInPlace},
 		cfg:   &cfg,
 		index: map[string]int32{},
 		exprs: map[string]int{},

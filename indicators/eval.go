@@ -18,8 +18,9 @@ import (
 // Matches live in the scan's arena (s.buf) while one rule is evaluated:
 // every result is a slice of the arena with its capacity cut to its length,
 // so a caller that appends to it copies instead of overwriting the arena.
-// The arena is reset between rules and reused between texts, which keeps
-// the evaluation of rules that do not fire free of allocations.
+// The arena is reset between rules (see run) and reused between texts,
+// which keeps the evaluation of rules that do not fire free of
+// allocations.
 type imatch struct {
 	start, end int32 // normalized byte span; -1, -1 for Not
 	weight     float64

@@ -2,7 +2,10 @@ package indicators
 
 import (
 	"context"
+	"encoding/json"
+	"fmt"
 	"reflect"
+	"strings"
 	"testing"
 )
 
@@ -77,5 +80,46 @@ func TestExportMatchesReference(t *testing.T) {
 	fz := MustCompile(fuzzRules, Config{SkipExamples: true})
 	for _, text := range []string{"加微信", "加 微 信", "你好，加 vx，刷单兼职", "加\u200b微\u200b信，日结 500元返利", "手机跑分很高，也招人跑分"} {
 		checkExport(t, fz, text)
+	}
+}
+
+// TestKeepInPlace checks that the report is the same whether run leaves
+// the matches of fired rules in the arena or copies them out with keep, on
+// the golden texts and on long repetitive ones, where fired rules leave
+// more than keepInPlace matches in the arena.
+func TestKeepInPlace(t *testing.T) {
+	texts := append(goldenTexts(),
+		strings.Repeat("加微信，刷单返利，日结500元，", 300),
+		strings.Repeat("加 v x 领取返利 ", 500)+strings.Repeat("http://a.example/x 1381234567 ", 100))
+	report := func(d *Detector, text string) string {
+		r := d.Detect(text)
+		b, err := json.Marshal(r)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, f := range r.Findings {
+			b = fmt.Appendf(b, "\n%s disguise %s", f.Rule, matchDisguises(f.Match))
+		}
+		return string(b)
+	}
+	want := make([]string, len(texts))
+	for i, text := range texts {
+		want[i] = report(Default(), text)
+	}
+	for _, tt := range []struct {
+		name  string
+		limit int
+	}{
+		{"always keep", -1},
+		{"keep all but tiny", 1},
+		{"never keep", 1 << 30},
+	} {
+		d := MustCompile(DefaultRules(), Config{SkipExamples: true})
+		d.c.keepInPlace = tt.limit
+		for i, text := range texts {
+			if got := report(d, text); got != want[i] {
+				t.Fatalf("%s: text %d: report\n%s\nwant (keepInPlace %d)\n%s", tt.name, i, got, keepInPlace, want[i])
+			}
+		}
 	}
 }
