@@ -1,7 +1,9 @@
 package indicators
 
 import (
+	"cmp"
 	"fmt"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -154,6 +156,32 @@ func TestFindingOrder(t *testing.T) {
 	}
 	if strings.Join(got, " ") != "c.x a.x b.x" {
 		t.Errorf("order = %v, want by position", got)
+	}
+}
+
+// TestReportOrder checks reportOrder against a plain sort by start, then
+// rule ID, for as many fired rules as take the insertion sort and more,
+// with ties of start.
+func TestReportOrder(t *testing.T) {
+	for _, n := range []int{0, 1, 2, 5, 12, 13, 40} {
+		s := &scan{}
+		ms := make([]Match, n)
+		for i := range n {
+			// Starts repeat, so that rule IDs decide; IDs are not in
+			// the order of the rules.
+			ms[i].Start = (i * 7) % 5
+			s.fired = append(s.fired, firedRule{rule: &Rule{ID: fmt.Sprintf("r%02d", (i*11)%n)}})
+		}
+		want := make([]int32, n)
+		for i := range want {
+			want[i] = int32(i)
+		}
+		slices.SortFunc(want, func(a, b int32) int {
+			return cmp.Or(cmp.Compare(ms[a].Start, ms[b].Start), cmp.Compare(s.fired[a].rule.ID, s.fired[b].rule.ID))
+		})
+		if got := s.reportOrder(ms); !slices.Equal(got, want) {
+			t.Errorf("%d fired: order %v, want %v", n, got, want)
+		}
 	}
 }
 
