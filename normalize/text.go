@@ -93,41 +93,55 @@ func (t Text) Span(start, end int) (ostart, oend int) {
 // the walk over the range's changed runes that Kinds makes also finds the
 // triples Span needs, so the pair costs one search instead of three.
 func (t Text) SpanKinds(start, end int) (ostart, oend int, kinds Kind) {
-	if !t.aligned(start, end) {
+	// The work is done on the fields: the helpers that take the Text by
+	// value copy it at every call, which costs more here than the rest.
+	norm, m := t.normalized, t.m
+	if !(0 <= start && start < end && end <= len(norm) && utf8.RuneStart(norm[start]) && (end == len(norm) || utf8.RuneStart(norm[end]))) {
+		// Not a non-empty range on rune boundaries, as those of matches
+		// are.
 		start, end = t.align(start, end)
 	}
-	if t.m == nil {
+	if m == nil {
 		return start, end, 0
 	}
 	if start == end {
 		ostart, oend = t.Span(start, end)
 		return ostart, oend, 0
 	}
-	m := t.m
 	// i is the first triple at or after start; every triple before end is
-	// at or before the last rune's start, so the walk to end also counts
-	// the triples at most that start.
-	i := 3 * t.upTo(start-1, 0)
+	// at or before the last rune's start, so the walk to end also finds
+	// the last triple at most that start.
+	lo, hi := 0, len(m)/3
+	for lo < hi {
+		h := int(uint(lo+hi) >> 1)
+		if int(m[3*h]) < start {
+			lo = h + 1
+		} else {
+			hi = h
+		}
+	}
+	i := 3 * lo
 	if i < len(m) && int(m[i]) == start {
 		kinds = Kind(m[i+2]) &^ removedBefore
 		i += 3
 	}
-	first := i / 3 // the triples at most start
+	ostart = start
+	if i > 0 { // the source of start is that of the last triple at most start
+		ostart += int(m[i-2]) - int(m[i-3])
+	}
 	for ; i < len(m) && int(m[i]) < end; i += 3 {
 		kinds |= Kind(m[i+2])
 	}
-	last := t.runeStart(end - 1)
-	p := t.sourceBy(i/3, last)
+	last := end - 1
+	for last > 0 && !utf8.RuneStart(norm[last]) {
+		last--
+	}
+	p := last
+	if i > 0 {
+		p += int(m[i-2]) - int(m[i-3])
+	}
 	_, n := utf8.DecodeRuneInString(t.original[p:])
-	return t.sourceBy(first, start), p + n, kinds
-}
-
-// aligned reports whether [start, end) is a non-empty range of the
-// normalized string on rune boundaries, which align leaves as it is: the
-// ranges of matches are, and checking costs less than align.
-func (t Text) aligned(start, end int) bool {
-	s := t.normalized
-	return 0 <= start && start < end && end <= len(s) && utf8.RuneStart(s[start]) && (end == len(s) || utf8.RuneStart(s[end]))
+	return ostart, p + n, kinds
 }
 
 // SourceRune returns the byte range of the original rune that produced the
