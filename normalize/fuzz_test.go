@@ -100,6 +100,9 @@ func checkKinds(t *testing.T, txt Text) {
 			if got := txt.Kinds(starts[a], starts[b+1]); got != want {
 				t.Fatalf("Normalize(%q).Kinds(%d, %d) = %v, want %v", txt.Original(), starts[a], starts[b+1], got, want)
 			}
+			if b >= a+64 {
+				continue // SpanKinds walks the range as Kinds does: bound the cost
+			}
 			s, e := txt.Span(starts[a], starts[b+1])
 			if s2, e2, got := txt.SpanKinds(starts[a], starts[b+1]); s2 != s || e2 != e || got != want {
 				t.Fatalf("Normalize(%q).SpanKinds(%d, %d) = %d, %d, %v, want %d, %d, %v", txt.Original(), starts[a], starts[b+1], s2, e2, got, s, e, want)
