@@ -426,6 +426,22 @@ func countParts(m *imatch) int {
 // out, taking the Parts from slab. The disguise of a combinator is that of
 // its parts, computed bottom-up (see kindsOf).
 func (s *scan) exportTo(m *imatch, out *Match, slab *[]Match) {
+	if len(m.parts) == 0 && !m.spanless() {
+		// A leaf with a span, the most common: its Match in one store.
+		start, end, kinds := s.t.SpanKinds(int(m.start), int(m.end))
+		*out = Match{
+			Start:      start,
+			End:        end,
+			Evidence:   s.t.Original()[start:end],
+			Normalized: s.norm[m.start:m.end],
+			Term:       m.term,
+			Value:      m.value,
+			Op:         opName(m.op),
+			Disguise:   kinds,
+			Weight:     m.weight,
+		}
+		return
+	}
 	*out = Match{
 		Start:  -1,
 		End:    -1,
@@ -435,11 +451,6 @@ func (s *scan) exportTo(m *imatch, out *Match, slab *[]Match) {
 		Weight: m.weight,
 	}
 	if len(m.parts) == 0 {
-		if !m.spanless() {
-			out.Start, out.End, out.Disguise = s.t.SpanKinds(int(m.start), int(m.end))
-			out.Evidence = s.t.Original()[out.Start:out.End]
-			out.Normalized = s.norm[m.start:m.end]
-		}
 		return
 	}
 	n := len(m.parts)
