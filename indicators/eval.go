@@ -125,32 +125,28 @@ func (s *scan) eval1(n *cnode) []imatch {
 }
 
 // keywords returns the whole-word hits of the leaf's forms, by start.
-// Each form's hits are chained in order (see chainHits), and different
-// forms never share a span, so the result is a merge of the chains: a
-// k-way merge when few forms occur, which is linear in the hits of a long
-// text, and a sort of their concatenation when many do.
+// Each form's hits are chained in order (see chainHits), so the result is
+// a merge of the chains of the forms that occur: a k-way merge when few
+// do, which is linear in the hits of a long text, and a sort of their
+// concatenation when many do. Only forms of the same pattern (different
+// words that normalize alike) share a span: the merge puts those in
+// n.terms order, and the sort gets them in that order.
 func (s *scan) keywords(n *cnode) []imatch {
 	if n.needSlot >= 0 && s.needHit[n.needSlot] != s.gen {
 		return nil // none of its forms occurs, see markNeeds
 	}
+	occ := s.occurring(n)
+	if len(occ) > 8 {
+		return s.keywordsSorted(n, occ)
+	}
 	mk := s.mark()
-	var hlocal [8]int32 // the next hit of each form that occurs, see chainHits
-	var tlocal [8]*cterm
-	heads, terms := hlocal[:0], tlocal[:0]
-	for i := range n.terms {
-		t := &n.terms[i]
-		h := s.first[t.pat]
-		if h == 0 {
-			continue
-		}
-		if len(heads) == len(hlocal) {
-			return s.keywordsSorted(n, mk)
-		}
-		heads, terms = append(heads, h), append(terms, t)
+	var heads [8]int32 // the next hit of each form that occurs, see chainHits
+	for i, ti := range occ {
+		heads[i] = s.first[n.terms[ti].pat]
 	}
 	for {
 		best := -1
-		for i, h := range heads {
+		for i, h := range heads[:len(occ)] {
 			if h != 0 && (best < 0 || hitBefore(&s.hits[h-1], &s.hits[heads[best]-1])) {
 				best = i
 			}
@@ -160,8 +156,25 @@ func (s *scan) keywords(n *cnode) []imatch {
 		}
 		h := heads[best]
 		heads[best] = s.next[h-1]
-		s.keyword(n, terms[best], &s.hits[h-1])
+		s.keyword(n, &n.terms[occ[best]], &s.hits[h-1])
 	}
+}
+
+// occurring returns the indices in n.terms of the forms of keyword leaf n
+// that occur in the text, in increasing order, in s.kwTerms. Most forms do
+// not occur, so this loop is most of the cost of a leaf with many forms:
+// apart from keywords, and with s.first and n.terms in locals that the
+// appends do not make the compiler reload, it takes half the instructions.
+func (s *scan) occurring(n *cnode) []int32 {
+	out := s.kwTerms[:0]
+	first, terms := s.first, n.terms
+	for i := range terms {
+		if first[terms[i].pat] != 0 {
+			out = append(out, int32(i))
+		}
+	}
+	s.kwTerms = out
+	return out
 }
 
 // hitBefore orders hits by start, then end.
@@ -178,12 +191,12 @@ func (s *scan) keyword(n *cnode, t *cterm, h *hit) {
 	s.buf = append(s.buf, imatch{start: h.Start, end: h.End, weight: 1, op: opKeywords, term: t.canonical})
 }
 
-// keywordsSorted is keywords for a leaf with many forms in the text: it
-// appends the hits form by form from mark on and sorts them.
-func (s *scan) keywordsSorted(n *cnode, mark int) []imatch {
-	s.buf = s.buf[:mark]
-	for i := range n.terms {
-		t := &n.terms[i]
+// keywordsSorted is keywords for a leaf with many forms in the text, occ:
+// it appends the hits form by form and sorts them.
+func (s *scan) keywordsSorted(n *cnode, occ []int32) []imatch {
+	mark := s.mark()
+	for _, ti := range occ {
+		t := &n.terms[ti]
 		for h := s.first[t.pat]; h != 0; h = s.next[h-1] {
 			s.keyword(n, t, &s.hits[h-1])
 		}

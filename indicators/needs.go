@@ -107,9 +107,11 @@ func (s *scan) satisfied(r *crule) bool {
 // markNeeds stamps the necessary sets that the keywords of the text
 // satisfy.
 func (s *scan) markNeeds() {
+	// Locals: otherwise every store to needHit reloads the fields of s.
+	byPatNeed, needHit, gen := s.c.byPatNeed, s.needHit, s.gen
 	for _, p := range s.pats {
-		for _, ns := range s.c.byPatNeed[p] {
-			s.needHit[ns] = s.gen
+		for _, ns := range byPatNeed[p] {
+			needHit[ns] = gen
 		}
 	}
 }

@@ -55,6 +55,7 @@ type scan struct {
 	evm       []kwMemo    // by node id: the result of a shared node, see memoEval
 	evBuf     []imatch    // the results of evm and their trees
 	needHit   []uint32    // by necessary set: gen when satisfied, see markNeeds
+	kwTerms   []int32     // scratch of keywords: the forms that occur
 	big       bool        // from the pool of long texts, see bigText
 }
 
