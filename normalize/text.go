@@ -64,28 +64,74 @@ func (t Text) Changed() bool { return t.m != nil }
 // rune that produced the rune at start, or at the end of the original
 // rune that produced the last rune if start is the end.
 func (t Text) Span(start, end int) (ostart, oend int) {
-	start, end = t.align(start, end)
-	if t.m == nil {
+	// As in SpanKinds, the work is done on the fields rather than through
+	// the helpers that take the Text by value and copy it at every call.
+	norm, m := t.normalized, t.m
+	if !isRange(norm, start, end) {
+		start, end = t.align(start, end)
+		if m != nil && start == end {
+			return t.emptySpan(start)
+		}
+	}
+	if m == nil {
 		return start, end
 	}
-	if start == end {
-		if start < len(t.normalized) {
-			p := t.source(start)
-			return p, p
+	// k is the number of triples at or before start; those at or before
+	// the last rune's start are at least as many, so that search begins
+	// at k.
+	k, hi := 0, len(m)/3
+	for k < hi {
+		h := int(uint(k+hi) >> 1)
+		if int(m[3*h]) <= start {
+			k = h + 1
+		} else {
+			hi = h
 		}
-		if start == 0 {
-			return 0, 0
+	}
+	ostart = start
+	if k > 0 {
+		ostart += int(m[3*k-2]) - int(m[3*k-3])
+	}
+	last := end - 1
+	for last > 0 && !utf8.RuneStart(norm[last]) {
+		last--
+	}
+	hi = len(m) / 3
+	for k < hi {
+		h := int(uint(k+hi) >> 1)
+		if int(m[3*h]) <= last {
+			k = h + 1
+		} else {
+			hi = h
 		}
-		_, p := t.runeSource(t.runeStart(start - 1))
+	}
+	p := last
+	if k > 0 {
+		p += int(m[3*k-2]) - int(m[3*k-3])
+	}
+	_, n := utf8.DecodeRuneInString(t.original[p:])
+	return ostart, p + n
+}
+
+// isRange reports whether [start, end) is a non-empty range of s on rune
+// boundaries, as the ranges of matches are, so that align would leave it
+// as it is.
+func isRange(s string, start, end int) bool {
+	return 0 <= start && start < end && end <= len(s) && utf8.RuneStart(s[start]) && (end == len(s) || utf8.RuneStart(s[end]))
+}
+
+// emptySpan is Span of the empty range at start, a rune boundary of a
+// changed text.
+func (t Text) emptySpan(start int) (ostart, oend int) {
+	if start < len(t.normalized) {
+		p := t.source(start)
 		return p, p
 	}
-	// The last rune's triple is at or after the first's: search only
-	// there.
-	k := t.upTo(start, 0)
-	last := t.runeStart(end - 1)
-	p := t.sourceBy(t.upTo(last, k), last)
-	_, n := utf8.DecodeRuneInString(t.original[p:])
-	return t.sourceBy(k, start), p + n
+	if start == 0 {
+		return 0, 0
+	}
+	_, p := t.runeSource(t.runeStart(start - 1))
+	return p, p
 }
 
 // SpanKinds returns Span(start, end) and Kinds(start, end) together, for
@@ -96,16 +142,14 @@ func (t Text) SpanKinds(start, end int) (ostart, oend int, kinds Kind) {
 	// The work is done on the fields: the helpers that take the Text by
 	// value copy it at every call, which costs more here than the rest.
 	norm, m := t.normalized, t.m
-	if !(0 <= start && start < end && end <= len(norm) && utf8.RuneStart(norm[start]) && (end == len(norm) || utf8.RuneStart(norm[end]))) {
-		// Not a non-empty range on rune boundaries, as those of matches
-		// are.
+	if !isRange(norm, start, end) {
 		start, end = t.align(start, end)
 	}
 	if m == nil {
 		return start, end, 0
 	}
 	if start == end {
-		ostart, oend = t.Span(start, end)
+		ostart, oend = t.emptySpan(start)
 		return ostart, oend, 0
 	}
 	// i is the first triple at or after start; every triple before end is
@@ -208,17 +252,35 @@ func (t Text) runeSource(i int) (int, int) {
 // [start, end): the changes to the runes in it, and the characters removed
 // between them (not before the first or after the last).
 func (t Text) Kinds(start, end int) Kind {
-	start, end = t.align(start, end)
-	if t.m == nil || start == end {
+	// As in SpanKinds, the work is done on the fields.
+	norm, m := t.normalized, t.m
+	if m == nil {
 		return 0
 	}
-	var k Kind
-	for i := 3 * t.upTo(start-1, 0); i < len(t.m) && int(t.m[i]) < end; i += 3 {
-		kind := Kind(t.m[i+2])
-		if int(t.m[i]) == start {
-			kind &^= removedBefore
+	if !isRange(norm, start, end) {
+		if start, end = t.align(start, end); start == end {
+			return 0
 		}
-		k |= kind
+	}
+	// i is the first triple at or after start: only it can be at start,
+	// where the characters removed before the range do not count.
+	lo, hi := 0, len(m)/3
+	for lo < hi {
+		h := int(uint(lo+hi) >> 1)
+		if int(m[3*h]) < start {
+			lo = h + 1
+		} else {
+			hi = h
+		}
+	}
+	var k Kind
+	i := 3 * lo
+	if i < len(m) && int(m[i]) == start {
+		k = Kind(m[i+2]) &^ removedBefore
+		i += 3
+	}
+	for ; i < len(m) && int(m[i]) < end; i += 3 {
+		k |= Kind(m[i+2])
 	}
 	return k
 }
