@@ -68,6 +68,7 @@ type crule struct {
 	rule  *Rule
 	root  *cnode
 	needs []int32 // the necessary sets that must all be satisfied, see conjuncts
+	cap   int     // the cap of the rule's category, see score
 }
 
 // cnode is a compiled indicator.
@@ -170,7 +171,7 @@ func compile(rules []Rule, cfg Config) (*Detector, error) {
 		if r.Disabled || (len(only) > 0 && !only[r.Category]) {
 			continue
 		}
-		cp.c.rules = append(cp.c.rules, crule{rule: r, root: root})
+		cp.c.rules = append(cp.c.rules, crule{rule: r, root: root, cap: cp.c.capOf(r.Category, cfg.CategoryCap)})
 	}
 	if len(errs) > 0 {
 		return nil, errors.Join(errs...)

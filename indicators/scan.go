@@ -43,6 +43,7 @@ type scan struct {
 	kinds     normalize.Kind // see textKinds
 	kindsDone bool
 	fired     []firedRule // see run
+	caps      []int       // the caps of the findings' categories, see findings
 	kept      []imatch    // the parts of fired[i].best, see keep
 	exported  []Match     // the matches of fired, see findings
 	order     []int32     // see reportOrder
@@ -213,7 +214,7 @@ func (d *Detector) detect(ctx context.Context, text string, rep *Report) error {
 	rep.Entities = s.extracted(rep.Entities)
 	s.markCandidates()
 	err := s.run(ctx, rep)
-	d.score(rep)
+	d.score(rep, s.caps)
 	return err
 }
 
@@ -252,10 +253,10 @@ func (s *scan) run(ctx context.Context, rep *Report) error {
 					// only append to the arena, so the tree of best
 					// stays valid until findings, and copying it
 					// would cost more than the room it takes.
-					s.fired = append(s.fired, firedRule{rule: r.rule, best: *best})
+					s.fired = append(s.fired, firedRule{rule: r.rule, cap: r.cap, best: *best})
 					continue
 				}
-				s.fired = append(s.fired, firedRule{rule: r.rule, best: s.keep(best)})
+				s.fired = append(s.fired, firedRule{rule: r.rule, cap: r.cap, best: s.keep(best)})
 			}
 			s.buf = s.buf[:mk]
 		}
@@ -273,6 +274,7 @@ const keepInPlace = 64
 // firedRule is a rule that fired and the match it scores by.
 type firedRule struct {
 	rule *Rule
+	cap  int    // the cap of its category
 	best imatch // its parts are in s.kept or the arena
 }
 
@@ -311,6 +313,7 @@ func strongest(ms []imatch) *imatch {
 // Parts of all their matches share one allocation, and so do the names
 // of their disguises.
 func (s *scan) findings(rep *Report) {
+	s.caps = s.caps[:0]
 	if len(s.fired) == 0 {
 		return
 	}
@@ -334,6 +337,7 @@ func (s *scan) findings(rep *Report) {
 		r := f.rule
 		m := &ms[i]
 		names += bits.OnesCount32(uint32(m.Disguise))
+		s.caps = append(s.caps, f.cap)
 		rep.Findings = rep.Findings[:len(rep.Findings)+1]
 		out := &rep.Findings[len(rep.Findings)-1]
 		*out = Finding{

@@ -1,7 +1,6 @@
 package indicators
 
 import (
-	"cmp"
 	"math"
 	"slices"
 )
@@ -12,7 +11,7 @@ func rulePoints(points int, weight float64) int {
 	return max(1, int(math.Round(float64(points)*weight)))
 }
 
-// capOf returns the cap of a category.
+// capOf returns the cap of a category, for a rule at compile time.
 func (c *compiled) capOf(category string, def int) int {
 	if v, ok := c.caps[category]; ok {
 		return v
@@ -21,10 +20,11 @@ func (c *compiled) capOf(category string, def int) int {
 }
 
 // score fills in the category scores, Score, Level and Flagged of rep,
-// whose findings are in their order already (see reportOrder). Every step
-// is monotone: a sum, a min with a constant, a sum, a min with 100; so a
-// finding more never lowers the score.
-func (d *Detector) score(rep *Report) {
+// whose findings are in their order already (see reportOrder); caps[k] is
+// the cap of the category of rep.Findings[k]. Every step is monotone: a
+// sum, a min with a constant, a sum, a min with 100; so a finding more
+// never lowers the score.
+func (d *Detector) score(rep *Report, caps []int) {
 	// Sum the points per category; the findings are few, so a linear
 	// search beats a map.
 	// At most one per finding; never nil, so that JSON says [].
@@ -39,20 +39,23 @@ func (d *Detector) score(rep *Report) {
 			i = len(rep.Categories)
 			rep.Categories = append(rep.Categories, CategoryScore{Category: f.Category})
 		}
-		rep.Categories[i].Score += f.Points
+		// Capping as the sum goes is capping the sum: points are never
+		// negative, so min(min(a, c)+b, c) = min(a+b, c).
+		rep.Categories[i].Score = min(rep.Categories[i].Score+f.Points, caps[k])
 	}
 	total := 0
-	for i := range rep.Categories {
-		c := &rep.Categories[i]
-		c.Score = min(c.Score, d.c.capOf(c.Category, d.cfg.CategoryCap))
+	for _, c := range rep.Categories {
 		total += c.Score
 	}
-	slices.SortFunc(rep.Categories, func(a, b CategoryScore) int {
-		if a.Score != b.Score {
-			return cmp.Compare(b.Score, a.Score)
+	// By score, highest first, then by name. The categories are a few, and
+	// distinct, so an insertion sort is enough and its order is the only
+	// one.
+	cs := rep.Categories
+	for i := 1; i < len(cs); i++ {
+		for j := i; j > 0 && categoryBefore(&cs[j], &cs[j-1]); j-- {
+			cs[j], cs[j-1] = cs[j-1], cs[j]
 		}
-		return cmp.Compare(a.Category, b.Category)
-	})
+	}
 	rep.Score = min(100, total)
 	rep.Level = d.cfg.Thresholds.level(rep.Score)
 	rep.Flagged = rep.Score >= d.cfg.FlagAt
@@ -62,6 +65,14 @@ func (d *Detector) score(rep *Report) {
 	if rep.Entities == nil {
 		rep.Entities = []Extracted{}
 	}
+}
+
+// categoryBefore reports whether a comes before b in Report.Categories.
+func categoryBefore(a, b *CategoryScore) bool {
+	if a.Score != b.Score {
+		return a.Score > b.Score
+	}
+	return a.Category < b.Category
 }
 
 // level maps a score to its level.
