@@ -206,14 +206,21 @@ func (s *scan) memoKeywords(n *cnode) []imatch {
 	if out, ok := m.get(s.gen, s.kwBuf); ok {
 		return out
 	}
-	mk := s.mark()
-	out := s.keywords(n)
-	if len(out) > kwMemoMaxResult || len(s.kwBuf)+len(out) > kwMemoMaxTotal {
-		return out
-	}
+	// keywords appends to s.buf: lent s.kwBuf as the arena, it writes the
+	// result where it is kept, instead of in the arena for a copy. It only
+	// appends, so the results kept before are not written.
 	lo := len(s.kwBuf)
-	s.kwBuf = append(s.kwBuf, out...)
-	s.buf = s.buf[:mk]
+	arena := s.buf
+	s.buf = s.kwBuf
+	out := s.keywords(n)
+	s.kwBuf, s.buf = s.buf, arena
+	if len(out) > kwMemoMaxResult || len(s.kwBuf) > kwMemoMaxTotal {
+		// Too large to keep: the result goes to the arena after all.
+		mk := s.mark()
+		s.buf = append(s.buf, out...)
+		s.kwBuf = s.kwBuf[:lo]
+		return s.since(mk)
+	}
 	return m.set(s.gen, s.kwBuf, lo, len(s.kwBuf))
 }
 

@@ -3,6 +3,8 @@ package indicators
 import (
 	"context"
 	"reflect"
+	"slices"
+	"strings"
 	"testing"
 )
 
@@ -107,5 +109,62 @@ func TestCompactNodes(t *testing.T) {
 	}
 	if len(byID) != d.c.nodes {
 		t.Errorf("%d nodes reachable, %d ids", len(byID), d.c.nodes)
+	}
+}
+
+// TestMemoKeywordsBounds checks that memoKeywords gives the result of
+// keywords whether it keeps it or not, keeps it in s.kwBuf only within the
+// bounds, and leaves the results kept before as they were.
+func TestMemoKeywordsBounds(t *testing.T) {
+	d := MustCompile([]Rule{testRule("kw", 10, Keywords("兼职"))}, Config{SkipExamples: true})
+	n := d.c.rules[0].root
+	for _, tc := range []struct {
+		name   string
+		hits   int // of the keyword in the text
+		before int // matches kept in s.kwBuf before
+		kept   bool
+	}{
+		{"none", 0, 0, true},
+		{"few", 3, 0, true},
+		{"at the result bound", kwMemoMaxResult, 0, true},
+		{"over the result bound", kwMemoMaxResult + 1, 0, false},
+		{"fills the buffer", 3, kwMemoMaxTotal - 3, true},
+		{"over the total bound", 3, kwMemoMaxTotal - 2, false},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			s := d.c.getScan(strings.Repeat("兼职 ", tc.hits))
+			defer d.c.putScan(s)
+			want := slices.Clone(s.keywords(n))
+			if len(want) != tc.hits {
+				t.Fatalf("keywords found %d matches, want %d", len(want), tc.hits)
+			}
+			s.buf = s.buf[:0]
+			old := make([]imatch, tc.before)
+			for i := range old {
+				old[i] = imatch{start: int32(i), end: int32(i + 1), term: "before"}
+			}
+			s.kwBuf = append(s.kwBuf[:0], old...)
+			s.kwm[n.slot] = kwMemo{}
+			same := func(a, b imatch) bool { return reflect.DeepEqual(a, b) }
+			for try := range 2 {
+				got := s.memoKeywords(n)
+				if !slices.EqualFunc(got, want, same) {
+					t.Fatalf("call %d: got %v, want %v", try, got, want)
+				}
+				if !slices.EqualFunc(s.kwBuf[:tc.before], old, same) {
+					t.Fatalf("call %d: the results kept before were written", try)
+				}
+				wantLen := tc.before
+				if tc.kept {
+					wantLen += tc.hits
+				}
+				if len(s.kwBuf) != wantLen {
+					t.Fatalf("call %d: len(kwBuf) = %d, want %d", try, len(s.kwBuf), wantLen)
+				}
+				if kept := s.kwm[n.slot].gen == s.gen; kept != tc.kept {
+					t.Fatalf("call %d: kept = %v, want %v", try, kept, tc.kept)
+				}
+			}
+		})
 	}
 }
