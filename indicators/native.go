@@ -37,6 +37,11 @@ type nativeProgram struct {
 	mix      *runeClass
 	mixBytes *[256]bool
 	mixBegin bool
+	// It also starts it one rune before each rune of after, found by
+	// their first bytes afterBytes.
+	after      *runeClass
+	afterBytes *[256]bool
+	mixed      bool // mix, mixBegin or after: one test for findAllAt
 }
 
 // nativeLook is a lookahead of the expression: RE2 syntax has none, so

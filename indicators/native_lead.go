@@ -22,11 +22,12 @@ import (
 const maxLead = 64
 
 // leadPlan tells where a match of a program can begin: at one of words,
-// at a rune of cls, or, if begin, at the start of the text; anywhere if
-// any.
+// at a rune of cls, one rune before a rune of after, or, if begin, at the
+// start of the text; anywhere if any.
 type leadPlan struct {
 	words []string
 	cls   *runeClass
+	after *runeClass
 	begin bool
 	any   bool
 }
@@ -53,6 +54,7 @@ func (p *nativeProgram) plan(i int32, depth int) leadPlan {
 			}
 			out.words = append(out.words, pa.words...)
 			out.cls = joinClass(out.cls, pa.cls)
+			out.after = joinClass(out.after, pa.after)
 			out.begin = out.begin || pa.begin
 		}
 		return out
@@ -70,8 +72,22 @@ func (p *nativeProgram) plan(i int32, depth int) leadPlan {
 			out.cls = joinClass(out.cls, n.cls)
 			return out
 		}
+		// One rune of a wide class, as in [^0-9a-z]\d+, before a narrow
+		// one: the match begins one rune before a rune of the narrow
+		// class, which a scan finds by its first bytes.
+		if n.min == 1 && n.max == 1 && !narrow(n.cls) {
+			if f := p.nodes[n.next].first; narrow(f) {
+				return leadPlan{after: f}
+			}
+		}
 	}
 	return whole
+}
+
+// narrow reports whether c is rare in Chinese text and known by the bytes
+// its runes begin with, so that a scan for it can skip most of a text.
+func narrow(c *runeClass) bool {
+	return c != nil && c.hanSparse && c.leadBytes() != nil
 }
 
 // joinClass is the union of two classes, where nil stands for no rune.
@@ -93,6 +109,7 @@ func joinClass(c, d *runeClass) *runeClass {
 // by the bytes its runes begin with.
 func (p *nativeProgram) setLeads(short func(w string) bool) ([]string, bool) {
 	p.mix, p.mixBytes, p.mixBegin = nil, nil, false
+	p.after, p.afterBytes, p.mixed = nil, nil, false
 	if p.anchored {
 		return nil, false
 	}
@@ -115,20 +132,30 @@ func (p *nativeProgram) setLeads(short func(w string) bool) ([]string, bool) {
 		}
 		pl.cls = joinClass(pl.cls, newRuneClass([]rune{r, r}))
 	}
-	if len(words) == 0 {
+	if len(words) == 0 && pl.after == nil {
 		return nil, false // the class alone is findAll's
 	}
-	if pl.cls == nil && !pl.begin {
+	if pl.cls == nil && pl.after == nil && !pl.begin {
 		return words, true
 	}
 	if pl.cls != nil {
-		bytes := pl.cls.leadBytes()
-		if bytes == nil || !pl.cls.hanSparse {
+		if !narrow(pl.cls) {
 			return nil, false
 		}
-		p.mix, p.mixBytes = pl.cls, bytes
+		p.mix, p.mixBytes = pl.cls, pl.cls.leadBytes()
+	}
+	if pl.after != nil {
+		if !narrow(pl.after) {
+			p.mix, p.mixBytes = nil, nil
+			return nil, false
+		}
+		p.after, p.afterBytes = pl.after, pl.after.leadBytes()
 	}
 	p.mixBegin = pl.begin
+	p.mixed = true
+	if words == nil {
+		words = []string{} // no words, but findAllAt all the same
+	}
 	return words, true
 }
 
@@ -245,10 +272,14 @@ func (s *scan) leadStarts(pats []int32, buf []int32) []int32 {
 }
 
 // findAllAt is findAll trying only the given starts, which must hold every
-// place a match can begin but those setLeads left to the class mix and to
-// the start of the text, in ascending order.
+// place a match can begin but those setLeads left to the class mix, to the
+// runes before those of after and to the start of the text, in ascending
+// order.
 func (p *nativeProgram) findAllAt(s string, starts []int32, dst [][2]int32, limit int) ([][2]int32, bool) {
-	if p.mix != nil || p.mixBegin {
+	if p.mixed {
+		if p.after != nil {
+			return p.findAllAfter(s, starts, dst, limit)
+		}
 		return p.findAllMixed(s, starts, dst, limit)
 	}
 	m := p.matcher(s)
@@ -290,6 +321,78 @@ func (p *nativeProgram) findAllMixed(s string, starts []int32, dst [][2]int32, l
 		if k < len(starts) {
 			at = int(starts[k])
 		}
+		if pos == 0 && p.mixBegin {
+			at = 0
+		} else if mix != nil {
+			q := pos
+			for q < at && !bytes[s[q]] {
+				q++
+			}
+			if q < at {
+				r, size := decodeRune(s, q)
+				if !mix.has(r) {
+					pos = q + size
+					continue
+				}
+				at = q
+			}
+		}
+		if at >= len(s) {
+			break
+		}
+		var end int
+		var ok bool
+		if dst, end, ok = m.match(at, dst); !ok {
+			return dst[:n0], false
+		}
+		if end > at {
+			pos = end
+		} else {
+			_, size := decodeRune(s, at)
+			pos = at + size
+		}
+	}
+	return dst, true
+}
+
+// findAllAfter is findAllMixed for a program with a class after as well:
+// it also tries the runes before those of after, which it finds by their
+// first bytes. The scan for after runs ahead of the starts it gives: aq is
+// the next byte it looks at, ac the start it found last. (findAllMixed
+// stays apart: its loop runs at every scan, and the scan for after slows
+// it down.)
+func (p *nativeProgram) findAllAfter(s string, starts []int32, dst [][2]int32, limit int) ([][2]int32, bool) {
+	m := p.matcher(s)
+	n0 := len(dst)
+	mix, bytes := p.mix, p.mixBytes
+	after, afterBytes := p.after, p.afterBytes
+	pos, k := 0, 0
+	aq, ac := 0, -1
+	for pos < len(s) && len(dst)-n0 < limit {
+		for k < len(starts) && int(starts[k]) < pos {
+			k++
+		}
+		at := len(s) // the next place to try
+		if k < len(starts) {
+			at = int(starts[k])
+		}
+		if ac < pos {
+			// A start at pos or later is one rune before a byte after pos.
+			ac = len(s)
+			for q := max(aq, pos+1); q < len(s); q++ {
+				if !afterBytes[s[q]] {
+					continue
+				}
+				if r, _ := decodeRune(s, q); after.has(r) {
+					ac, aq = q-lastRuneLen(s, q), q+1
+					break
+				}
+			}
+			if ac == len(s) {
+				aq = len(s)
+			}
+		}
+		at = min(at, ac)
 		if pos == 0 && p.mixBegin {
 			at = 0
 		} else if mix != nil {

@@ -261,6 +261,8 @@ func FuzzNative(f *testing.F) {
 		}
 	}
 	f.Add(`(?:ab|a)(?:bc|c)?d?`, "abcd abd acd")
+	f.Add(`(?:^|[^0-9a-z第])[0-9]{1,4}彩`, "12彩 a3彩 第45彩，我6彩٣彩")
+	f.Add(`月薪|.\d+`, "月薪1 2月薪 😀3 ab45")
 	f.Add(`帮我(?![^。]{0,4}(?:外卖|话费))[^。]{0,6}转账`, "帮我交话费转账，帮我把钱转账")
 	f.Fuzz(func(t *testing.T, expr, text string) {
 		if len(expr) > 200 || len(text) > 2000 {
@@ -362,16 +364,24 @@ func TestNativeMixedLeads(t *testing.T) {
 		{`[0-9]*(?:元|块)钱|送\d`, oneRuneWord, true},
 		{`(?:ab|a)(?:bc|c)?d?|\d`, noShortWords, true},
 		{`我是(?:你|您)|[0-9]{2}`, noShortWords, true},
-		{`月薪|[^。]\d`, noShortWords, false}, // a class of almost every rune
-		{`\d{5,}`, noShortWords, false},    // no words: findAll's own
-		{`月薪|日结`, noShortWords, false},     // words alone
+		{`(?:^|[^0-9a-z第])[0-9]{1,4}彩(?![\u4e00-\u9fff]|led|rgb)`, noShortWords, true},
+		{`[^。]\d+元`, noShortWords, true},          // one rune before a digit, no words
+		{`月薪|[^。]\d`, noShortWords, true},         // words and one rune before a digit
+		{`x?.\d|ab|\d号`, noShortWords, true},      // a class, words and a rune before
+		{`(?:ab|[^x])[٣0-9]`, noShortWords, true}, // two-byte runes after
+		{`.😀|.[😀]x`, noShortWords, true},          // four-byte runes after
+		{`[^。]我|[^a]\d`, oneRuneWord, true},       // a short word's rune after
+		{`月薪|[^。][^a]`, noShortWords, false},      // a class of almost every rune after
+		{`月薪|[^。]{2}\d`, noShortWords, false},     // two runes before
+		{`\d{5,}`, noShortWords, false},           // no words: findAll's own
+		{`月薪|日结`, noShortWords, false},            // words alone
 	} {
 		p := compileNative(c.expr)
 		if p == nil {
 			t.Fatalf("compileNative(%q) = nil", c.expr)
 		}
 		words, ok := p.setLeads(c.short)
-		if mix := ok && (p.mix != nil || p.mixBegin); mix != c.mix {
+		if mix := ok && (p.mix != nil || p.mixBegin || p.after != nil); mix != c.mix {
 			t.Errorf("%s: mix %v (words %q), want %v", c.expr, mix, words, c.mix)
 		}
 		if !ok {
