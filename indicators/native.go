@@ -647,13 +647,17 @@ func (m *nativeMatcher) run(i int32, pos int) int {
 }
 
 // rep runs a greedy repetition: it takes as many runes of the class as it
-// may, then gives them back one at a time until the rest matches.
+// may, then gives them back one at a time until the rest matches. It keeps
+// the rune at end, r, as it goes, so that the rest's first class is
+// checked without decoding that rune again.
 func (m *nativeMatcher) rep(n *nativeNode, pos int) int {
 	s := m.s
 	end, k := pos, 0
-	for (n.max < 0 || k < n.max) && end < len(s) {
-		r, size := decodeRune(s, end)
-		if !n.cls.has(r) {
+	r := rune(-1) // the rune at end: none at the end of s
+	for end < len(s) {
+		c, size := decodeRune(s, end)
+		if k == n.max || !n.cls.has(c) {
+			r = c
 			break
 		}
 		end += size
@@ -667,7 +671,7 @@ func (m *nativeMatcher) rep(n *nativeNode, pos int) int {
 		return end
 	}
 	for {
-		if next.first == nil || next.first.has(runeAt(s, end)) {
+		if next.first == nil || next.first.has(r) {
 			if e := m.run(n.next, end); e != nativeNoMatch {
 				return e
 			}
@@ -677,25 +681,26 @@ func (m *nativeMatcher) rep(n *nativeNode, pos int) int {
 		if k == n.min {
 			return nativeNoMatch
 		}
-		end -= lastRuneLen(s, end)
+		var size int
+		r, size = runeBefore(s, end)
+		end -= size
 		k--
 	}
 }
 
-// lastRuneLen is the size of utf8.DecodeLastRuneInString(s[:end]), end >
-// 0, with ASCII and the three-byte sequences of decodeRune inline.
-func lastRuneLen(s string, end int) int {
-	if s[end-1] < utf8.RuneSelf {
-		return 1
+// runeBefore is utf8.DecodeLastRuneInString(s[:end]), end > 0, with ASCII
+// and the three-byte sequences of decodeRune inline.
+func runeBefore(s string, end int) (rune, int) {
+	if b := s[end-1]; b < utf8.RuneSelf {
+		return rune(b), 1
 	}
 	if end >= 3 {
-		b := s[end-3]
-		if (0xE1 <= b && b <= 0xEC || 0xEE <= b && b <= 0xEF) && s[end-2]&0xC0 == 0x80 && s[end-1]&0xC0 == 0x80 {
-			return 3
+		b, b1, b2 := s[end-3], s[end-2], s[end-1]
+		if (0xE1 <= b && b <= 0xEC || 0xEE <= b && b <= 0xEF) && b1&0xC0 == 0x80 && b2&0xC0 == 0x80 {
+			return rune(b&0x0F)<<12 | rune(b1&0x3F)<<6 | rune(b2&0x3F), 3
 		}
 	}
-	_, size := utf8.DecodeLastRuneInString(s[:end])
-	return size
+	return utf8.DecodeLastRuneInString(s[:end])
 }
 
 // runeAt returns the rune at byte pos of s, or -1 at the end.

@@ -384,7 +384,8 @@ func (p *nativeProgram) findAllAfter(s string, starts []int32, dst [][2]int32, l
 					continue
 				}
 				if r, _ := decodeRune(s, q); after.has(r) {
-					ac, aq = q-lastRuneLen(s, q), q+1
+					_, size := runeBefore(s, q)
+					ac, aq = q-size, q+1
 					break
 				}
 			}

@@ -314,17 +314,17 @@ func TestDecodeRune(t *testing.T) {
 			if r != wr || n != wn {
 				t.Fatalf("decodeRune(%q, %d) = %U, %d; want %U, %d", s, i, r, n, wr, wn)
 			}
-			checkLastRuneLen(t, s, i+1)
+			checkRuneBefore(t, s, i+1)
 		}
 	}
 }
 
-// checkLastRuneLen checks lastRuneLen(s, end) against the utf8 package.
-func checkLastRuneLen(t *testing.T, s string, end int) {
+// checkRuneBefore checks runeBefore(s, end) against the utf8 package.
+func checkRuneBefore(t *testing.T, s string, end int) {
 	t.Helper()
-	_, want := utf8.DecodeLastRuneInString(s[:end])
-	if got := lastRuneLen(s, end); got != want {
-		t.Fatalf("lastRuneLen(%q, %d) = %d, want %d", s, end, got, want)
+	wr, wn := utf8.DecodeLastRuneInString(s[:end])
+	if r, n := runeBefore(s, end); r != wr || n != wn {
+		t.Fatalf("runeBefore(%q, %d) = %U, %d; want %U, %d", s, end, r, n, wr, wn)
 	}
 }
 
@@ -336,7 +336,7 @@ func FuzzDecodeRune(f *testing.F) {
 			if wr, wn := utf8.DecodeRuneInString(s[i:]); r != wr || n != wn {
 				t.Fatalf("decodeRune(%q, %d) = %U, %d; want %U, %d", s, i, r, n, wr, wn)
 			}
-			checkLastRuneLen(t, s, i+1)
+			checkRuneBefore(t, s, i+1)
 		}
 	})
 }
