@@ -99,7 +99,8 @@ func urlAt(t *normalize.Text, s string, i int) (entityMatch, bool) {
 		return entityMatch{}, false
 	}
 	host := s[k:h]
-	if hasUpper(host) {
+	lowered := hasUpper(host)
+	if lowered {
 		host = strings.ToLower(host)
 	}
 	dots := strings.Count(host, ".")
@@ -131,14 +132,18 @@ func urlAt(t *normalize.Text, s string, i int) (entityMatch, bool) {
 		end = pathEnd(s, end)
 	}
 	detail := urlDetail(shorteners[strings.TrimPrefix(host, "www.")], ip, scheme == "" && !www)
-	if scheme == "" {
-		scheme = "http://"
-	}
 	rest := originalURLPart(t, h, end)
-	return entityMatch{
-		Kind: URL, Value: strings.ToLower(scheme) + host + rest,
-		Detail: detail, Start: i, End: end,
-	}, true
+	var value string
+	if scheme != "" && !lowered && s[i:k] == scheme && rest == s[h:end] {
+		// The URL is as the text has it: no copy.
+		value = s[i:end]
+	} else {
+		if scheme == "" {
+			scheme = "http://"
+		}
+		value = scheme + host + rest
+	}
+	return entityMatch{Kind: URL, Value: value, Detail: detail, Start: i, End: end}, true
 }
 
 // urlDetails holds the Detail strings for every combination of flags, so
