@@ -51,6 +51,42 @@ func TestNeedMarks(t *testing.T) {
 	}
 }
 
+// TestCandidates checks the candidate bits of markCandidates against the
+// rules' necessary sets: a rule is a candidate on a text exactly when it
+// has none (it runs on every text) or one of the forms of its set occurs
+// there.
+func TestCandidates(t *testing.T) {
+	d := Default()
+	c := d.c
+	tests := []struct {
+		name  string
+		texts []string
+	}{
+		{"corpus and examples", corpusAndExamples(d)},
+		{"empty", []string{""}},
+		{"no keyword", []string{"hello world", "12345"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			for _, text := range tt.texts {
+				s := c.getScan(text)
+				s.markCandidates()
+				for i := range c.rules {
+					set := c.need(c.rules[i].root)
+					want := set.always
+					for _, p := range set.pats {
+						want = want || s.first[p] != 0
+					}
+					if got := s.cand[i/64]&(1<<(i%64)) != 0; got != want {
+						t.Errorf("%.40q: rule %s candidate %v, want %v", text, c.rules[i].rule.ID, got, want)
+					}
+				}
+				c.putScan(s)
+			}
+		})
+	}
+}
+
 // TestSatisfied checks that the necessary sets of a rule (see conjuncts)
 // are sound, that a rule whose sets the text does not satisfy never
 // matches it, and that they rule out some candidates that the prefilter
