@@ -155,16 +155,7 @@ func (t Text) SpanKinds(start, end int) (ostart, oend int, kinds Kind) {
 	// i is the first triple at or after start; every triple before end is
 	// at or before the last rune's start, so the walk to end also finds
 	// the last triple at most that start.
-	lo, hi := 0, len(m)/3
-	for lo < hi {
-		h := int(uint(lo+hi) >> 1)
-		if int(m[3*h]) < start {
-			lo = h + 1
-		} else {
-			hi = h
-		}
-	}
-	i := 3 * lo
+	i := 3 * triplesBefore(m, start, 0)
 	if i < len(m) && int(m[i]) == start {
 		kinds = Kind(m[i+2]) &^ removedBefore
 		i += 3
@@ -212,12 +203,16 @@ func (t Text) runeStart(i int) int {
 
 // upTo returns the number of triples of a changed text whose offset is
 // at most i, given that at least lo are.
-func (t Text) upTo(i, lo int) int {
-	m := t.m
+func (t Text) upTo(i, lo int) int { return triplesBefore(t.m, i+1, lo) }
+
+// triplesBefore returns the number of triples of m whose offset is less
+// than i, given that at least lo are. It takes the triples rather than the
+// Text, which callers on the hot path would copy.
+func triplesBefore(m []int32, i, lo int) int {
 	hi := len(m) / 3
 	for lo < hi {
 		h := int(uint(lo+hi) >> 1)
-		if int(m[3*h]) <= i {
+		if int(m[3*h]) < i {
 			lo = h + 1
 		} else {
 			hi = h
@@ -264,17 +259,8 @@ func (t Text) Kinds(start, end int) Kind {
 	}
 	// i is the first triple at or after start: only it can be at start,
 	// where the characters removed before the range do not count.
-	lo, hi := 0, len(m)/3
-	for lo < hi {
-		h := int(uint(lo+hi) >> 1)
-		if int(m[3*h]) < start {
-			lo = h + 1
-		} else {
-			hi = h
-		}
-	}
 	var k Kind
-	i := 3 * lo
+	i := 3 * triplesBefore(m, start, 0)
 	if i < len(m) && int(m[i]) == start {
 		k = Kind(m[i+2]) &^ removedBefore
 		i += 3
