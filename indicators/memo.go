@@ -255,11 +255,7 @@ func (s *scan) memoEval(n *cnode) []imatch {
 		return out
 	}
 	lo := len(s.evBuf)
-	s.evBuf = append(s.evBuf, out...)
-	for i := range out {
-		parts := s.persist(out[i].parts)
-		s.evBuf[lo+i].parts = parts
-	}
+	s.persist(out)
 	s.buf = s.buf[:mk] // out is copied
 	return m.set(s.gen, s.evBuf, lo, lo+len(out))
 }
