@@ -79,15 +79,7 @@ func (t Text) Span(start, end int) (ostart, oend int) {
 	// k is the number of triples at or before start; those at or before
 	// the last rune's start are at least as many, so that search begins
 	// at k.
-	k, hi := 0, len(m)/3
-	for k < hi {
-		h := int(uint(k+hi) >> 1)
-		if int(m[3*h]) <= start {
-			k = h + 1
-		} else {
-			hi = h
-		}
-	}
+	k := triplesBefore(m, start+1, 0)
 	ostart = start
 	if k > 0 {
 		ostart += int(m[3*k-2]) - int(m[3*k-3])
@@ -96,15 +88,7 @@ func (t Text) Span(start, end int) (ostart, oend int) {
 	for last > 0 && !utf8.RuneStart(norm[last]) {
 		last--
 	}
-	hi = len(m) / 3
-	for k < hi {
-		h := int(uint(k+hi) >> 1)
-		if int(m[3*h]) <= last {
-			k = h + 1
-		} else {
-			hi = h
-		}
-	}
+	k = triplesBefore(m, last+1, k)
 	p := last
 	if k > 0 {
 		p += int(m[3*k-2]) - int(m[3*k-3])
